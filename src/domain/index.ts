@@ -1,0 +1,10 @@
+export type { Evidence, Span } from './evidence.js';
+export { ENTITY_TYPES } from './entity.js';
+export type { EntityType, EntityAttributes, InstrumentKind, Mention, ExtractedEntity } from './entity.js';
+export { EVENT_TYPES, MEETING_STATUSES, PROPOSAL_STATUSES, ROLES } from './event.js';
+export type { EventType, EventStatus, MeetingStatus, ProposalStatus, Role, Precision, Tense, TimeInterval, Participant, ExtractedEvent } from './event.js';
+export type { ExtractedQuote } from './quote.js';
+export { REVIEW_STATES } from './document.js';
+export type { DocumentMeta, SourceInfo, ReviewState } from './document.js';
+export type { Extraction } from './extraction.js';
+export { AppError } from './app-error.js';
