@@ -1,0 +1,49 @@
+import { Command, CommanderError } from 'commander';
+import { ENV_VARS } from '../config.js';
+import { AppError } from '../domain/index.js';
+import { EXIT, exitCodeFor } from './cli-error.js';
+import { registerEval } from './commands/eval.command.js';
+import { registerExtract } from './commands/extract.command.js';
+import { createCliContext, type CliContext, type GlobalOptions } from './context.js';
+import { println, type CliIo } from './io.js';
+
+export function createProgram(ctx: CliContext): Command {
+  const program = new Command('liaison')
+    .description('Build a sourced, dated record of alliance diplomacy from news texts.')
+    .option('--db <file>', 'SQLite database file (default: LIAISON_DB or ./data/liaison.db)')
+    .addHelpText('after', `\nEnvironment:\n${Object.entries(ENV_VARS).map(([k, v]) => `  ${k.padEnd(15)} ${v}`).join('\n')}`)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout.write(s),
+      writeErr: (s) => ctx.io.stderr.write(s),
+    })
+    .exitOverride()
+    .hook('preAction', (root) => ctx.setGlobals(root.opts<GlobalOptions>()));
+  registerExtract(program, ctx);
+  registerEval(program, ctx);
+  // Sub-commands inherit the output and exit handling of the root.
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
+  return program;
+}
+
+/** Parses argv, runs one command and returns the exit code; never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const ctx = createCliContext(io);
+  const program = createProgram(ctx);
+  try {
+    await program.parseAsync([...argv], { from: 'node' });
+    return ctx.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message; help and --version are not failures.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof AppError) {
+      println(io.stderr, `error: ${error.message}`);
+      return exitCodeFor(error);
+    }
+    // Anything else is a bug: keep the stack so it can be reported.
+    println(io.stderr, `error: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return EXIT.failed;
+  }
+}
