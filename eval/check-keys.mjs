@@ -70,7 +70,7 @@ for (const stem of stems) {
     if (!q.optional) totals.quotes++;
     if (!ntext.includes(` ${norm(q.text)} `)) err(f, `quote not found in text: ${q.text.slice(0, 60)}`);
     const s = String(q.speaker ?? '');
-    if (!seen.has(norm(s)) && !/^(a|an) /i.test(s)) err(f, `quote speaker "${s}" is neither an entity nor an indefinite descriptor`);
+    if (!s.trim()) err(f, 'quote without speaker'); else if (!seen.has(norm(s)) && !/^(a|an) |['’]s /i.test(s)) warn(f, `quote speaker "${s}" is a definite descriptor, not an entity`);
   }
 }
 
