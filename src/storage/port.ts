@@ -50,127 +50,145 @@ export interface Page<T> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Records as stored
+// Records as stored (shapes follow docs/API.md so routes can serialise them as they are)
 
-/** Evidence tied to the document it points into (a human edit has no document). */
+/** Evidence tied to the document it points into (a hand-made record has none). */
 export interface StoredEvidence extends Evidence {
   documentId?: string;
 }
 
-export interface DocumentSummary {
-  id: string;
-  title?: string;
-  outlet?: string;
-  url?: string;
-  dateline?: string;
-  /** YYYY-MM-DD. */
-  published?: string;
-  language?: string;
-  contentHash: string;
-  ingestedAt: string;
-  ingestedBy: string;
-  /** Marking for when access control exists; unset means unclassified. */
-  classification?: string;
-  textLength: number;
-}
-
-export interface EntitySummary {
+export interface EntityRef {
   id: string;
   type: EntityType;
   name: string;
-  reviewState: ReviewState;
-  /** Number of mentions across all documents. */
-  mentionCount: number;
-  /** Number of distinct documents mentioning it. */
-  documentCount: number;
 }
 
-export interface StoredMention extends StoredEvidence {
-  id: string;
-  entityId: string;
-  documentId: string;
-  text: string;
-}
-
-export interface EventTime extends TimeInterval {
-  evidence?: StoredEvidence;
-}
-
-export interface EventSummary {
+export interface EventRef {
   id: string;
   type: EventType;
   label: string;
   status?: EventStatus;
-  time?: EventTime;
-  parentId?: string;
-  /** The document that proposed it; absent for events created by hand. */
-  documentId?: string;
-  reviewState: ReviewState;
-  cameo?: string;
-  plover?: string;
-  topics: string[];
-  evidence?: StoredEvidence;
-  /** Who created it: `pipeline` for machine proposals, else the user's name. */
-  createdBy: string;
 }
 
-export interface StoredParticipant {
+export interface DocumentRef {
   id: string;
-  eventId: string;
-  entity: Pick<EntitySummary, 'id' | 'type' | 'name'>;
-  role: Role;
-  evidence?: StoredEvidence;
+  title?: string;
+  outlet?: string;
+  /** YYYY-MM-DD. */
+  published?: string;
+}
+
+export interface DocumentSummary extends DocumentRef {
+  url?: string;
+  dateline?: string;
+  language?: string;
+  /** sha256 hex of the ingested text: same text, same hash. */
+  hash: string;
+  ingestedAt: string;
+  ingestedBy: string;
+  /** Marking for when access control exists; unset means unclassified. */
+  classification?: string;
+  /** Characters (UTF-16 code units) of the normalized text. */
+  length: number;
+  counts: { entities: number; events: number; quotes: number };
+}
+
+export interface EntitySummary extends EntityRef {
+  aliases: string[];
+  attributes: EntityAttributes;
+  reviewState: ReviewState;
+  /** Mentions across all documents. */
+  mentionCount: number;
+  /** Distinct documents mentioning it. */
+  documentCount: number;
+}
+
+export interface EventSummary extends EventRef {
+  reviewState: ReviewState;
+  time?: TimeInterval;
+  /** Participants with role `place`. */
+  places: EntityRef[];
+  /** Every other participant. */
+  participants: { participantId: string; role: Role; entity: EntityRef }[];
+  parentId?: string;
+  topics: string[];
+  cameo?: string;
+  plover?: string;
+  /** The document(s) behind it; empty for events made by hand. */
+  documents: DocumentRef[];
+  /** `pipeline` for machine proposals, else the user who made it. */
+  createdBy: string;
+  updatedAt: string;
 }
 
 export interface StoredQuote {
   id: string;
-  documentId?: string;
   text: string;
+  /** Name or descriptor as the text gives it ("a NATO official"). */
   speaker: string;
-  speakerEntityId?: string;
+  speakerEntity?: EntityRef;
   eventId?: string;
+  documentId?: string;
   evidence?: StoredEvidence;
   speakerEvidence?: StoredEvidence;
   reviewState: ReviewState;
 }
 
+export interface StoredMention {
+  id: string;
+  documentId: string;
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
+}
+
 export interface DocumentDetail extends DocumentSummary {
   /** The normalized text every evidence offset of this document points into. */
   text: string;
+  /** What the pipeline (or the store) could not do with this text. */
   notes: string[];
-  /** Mentions in text order, each with its (possibly merged) entity. */
-  mentions: (StoredMention & { entity: Pick<EntitySummary, 'id' | 'type' | 'name'> })[];
+  /** Sorted by start; `entity` is the entity the mention belongs to now (after merges). */
+  mentions: (StoredMention & { entity: EntityRef })[];
   entities: EntitySummary[];
-  events: (EventSummary & { participants: StoredParticipant[] })[];
+  events: (EventSummary & { evidence: StoredEvidence[] })[];
   quotes: StoredQuote[];
 }
 
 export interface EntityDetail extends EntitySummary {
-  aliases: string[];
-  attributes: EntityAttributes;
   createdBy: string;
-  /** Events it takes part in, with the role it plays. */
+  /** Set when this entity was merged into another (getEntity then returns the survivor). */
+  mergedInto?: string;
+  /** Events it takes part in with its role, by time, undated last. */
   events: (EventSummary & { role: Role })[];
   /** Quotes it is the named speaker of. */
   quotes: StoredQuote[];
-  /** Co-participants in its events, most shared events first. */
-  related: (Pick<EntitySummary, 'id' | 'type' | 'name'> & { sharedEvents: number })[];
+  /** Co-participants (`event`), then entities named in the same documents (`document`). */
+  related: { entity: EntityRef; count: number; via: 'event' | 'document' }[];
   /** Documents that mention it, newest first. */
-  sources: DocumentSummary[];
+  sources: (DocumentRef & { mentionCount: number })[];
   mentions: StoredMention[];
 }
 
+export interface ParticipantDetail {
+  participantId: string;
+  entity: EntityRef;
+  evidence: StoredEvidence[];
+}
+
 export interface EventDetail extends EventSummary {
-  parent?: EventSummary;
+  parent?: EventRef;
   /** Sessions and other parts of this event. */
-  children: EventSummary[];
-  participants: StoredParticipant[];
+  sessions: EventSummary[];
+  participantsByRole: Partial<Record<Role, ParticipantDetail[]>>;
+  evidence: StoredEvidence[];
+  /** The words that gave the date. */
+  timeEvidence?: StoredEvidence;
   quotes: StoredQuote[];
-  document?: DocumentSummary;
 }
 
 // ---------------------------------------------------------------------------------------
-// Inputs
+// Inputs and filters
 
 /** Document metadata the ingest service settled on (options > front-matter > text). */
 export interface NewDocument {
@@ -203,91 +221,96 @@ export interface SaveResult {
   };
 }
 
+export interface DocumentFilter extends PageRequest {
+  /** Words of the title or outlet. */
+  q?: string;
+  outlet?: string;
+  /** Inclusive bounds on `published`. */
+  from?: string;
+  to?: string;
+}
+
 export interface EntityFilter extends PageRequest {
   type?: EntityType;
   reviewState?: ReviewState;
-  /** Case- and accent-insensitive prefix of the name or an alias. */
-  name?: string;
+  /** Case- and accent-insensitive substring of the name or an alias. */
+  q?: string;
 }
 
 export interface EventFilter extends PageRequest {
   type?: EventType;
   status?: EventStatus;
   reviewState?: ReviewState;
-  /** Events whose interval ends on/after this day (YYYY-MM-DD). */
+  /** Keep events whose interval overlaps [from, to] (YYYY-MM-DD, inclusive). */
   from?: string;
-  /** Events whose interval starts on/before this day. */
   to?: string;
   /** Entity id taking part in any role. */
   participantId?: string;
-  /** Entity id of the place (role `place`), or a country whose places count too. */
+  /** Entity id of the place; for a country, its places count too (same ISO code). */
   placeId?: string;
+  /** Sessions of this meeting. */
+  parentId?: string;
   documentId?: string;
-  /** Only top-level events (no parent). */
+  /** Only events without a parent. */
   topLevel?: boolean;
 }
 
-export interface TimelineFilter {
+export interface TimelineFilter extends PageRequest {
   entityId?: string;
+  type?: EventType;
+  from?: string;
+  to?: string;
+}
+
+export interface TimelineItem extends EventRef {
+  start: string;
+  end: string;
+  precision: Precision;
+  iso: string;
+  tense: Tense;
+  parentId?: string;
+  reviewState: ReviewState;
+  places: EntityRef[];
+  participants: EntityRef[];
+}
+
+export interface MapFilter {
   from?: string;
   to?: string;
   type?: EventType;
-  /** Default 1000: a timeline is drawn whole, not paged. */
-  limit?: number;
 }
 
-export interface TimelineItem extends EventSummary {
-  time: EventTime;
-  participants: StoredParticipant[];
-}
-
-export interface MapPoint {
-  entityId: string;
-  name: string;
-  type: EntityType;
-  iso2?: string;
-  lat?: number;
-  lon?: number;
-  /** Events located here (role `place`). */
-  eventCount: number;
-  /** Events this entity takes part in any other role (countries as actors). */
-  actorCount: number;
-}
-
-export interface GraphNode {
-  id: string;
-  name: string;
-  type: EntityType;
-  /** Events the entity takes part in. */
-  weight: number;
-}
-
-export interface GraphEdge {
-  source: string;
-  target: string;
-  /** `co_participant`: both in one event; `instrument_partner`: an instrument and an actor around it. */
-  kind: 'co_participant' | 'instrument_partner';
-  /** Number of shared events. */
-  weight: number;
-}
-
-export interface GraphData {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
+export interface MapData {
+  /** Places with coordinates and the events located there. */
+  places: (EntityRef & { lat: number; lon: number; iso2?: string; events: EventRef[] })[];
+  /** Countries with an ISO code; counts let the map shade them. */
+  countries: (EntityRef & { iso2: string; iso3?: string; eventCount: number; mentionCount: number })[];
 }
 
 export interface GraphFilter {
   /** Only this entity and its neighbours. */
   entityId?: string;
   type?: EventType;
-  /** Default 300 nodes, highest weight first. */
+  /** Most connected nodes kept; default 200. */
   limit?: number;
+}
+
+/**
+ * `meets`: took part in the same meeting/session; `visits`: visitor → place/country/host;
+ * `serves`: instrument → partner it is for (proposals, decisions, requests);
+ * `requests`: requester → addressee.
+ */
+export type GraphEdgeKind = 'meets' | 'visits' | 'serves' | 'requests';
+
+export interface GraphData {
+  nodes: (EntityRef & { weight: number })[];
+  edges: { id: string; source: string; target: string; kind: GraphEdgeKind; weight: number; eventIds: string[] }[];
 }
 
 export type SearchKind = 'document' | 'entity' | 'event';
 
 export interface SearchQuery extends PageRequest {
-  /** Words as a user types them; every word must match (last word as prefix). */
+  /** Words as a user types them; every word must match, the last one as a prefix. */
   q: string;
   kinds?: SearchKind[];
 }
@@ -295,23 +318,37 @@ export interface SearchQuery extends PageRequest {
 export interface SearchHit {
   kind: SearchKind;
   id: string;
+  /** Document title, entity name or event label. */
   title: string;
-  /** Short excerpt with the matches wrapped in `[` `]`. */
+  /** Plain text around the match. */
   snippet: string;
-  /** Lower is better; only meaningful within one result list. */
-  rank: number;
+  /** Offsets into `snippet` of the matched words. */
+  highlights: { start: number; end: number }[];
+  /** Higher is better; comparable only within one result list. */
+  score: number;
 }
 
-export interface DashboardCounts {
-  documents: number;
+export interface DashboardQuery {
+  /** YYYY-MM-DD from the caller's clock, so the store stays clock-free. */
+  today: string;
+  /** Days ahead counted as upcoming; default 60. */
+  days?: number;
+}
+
+export interface Dashboard {
+  today: string;
+  /** Meetings and visits from today on, soonest first, with their sessions. */
+  upcoming: (EventSummary & { sessions: EventSummary[] })[];
+  /** Proposals and decisions per status with the five latest of each. */
+  proposalsByStatus: { status: EventStatus; count: number; items: EventSummary[] }[];
+  /** The ten latest ingested. */
+  latestDocuments: DocumentSummary[];
+  reviewQueue: { total: number; byKind: Record<RecordKind, number> };
+  counts: { documents: number; entities: number; events: number; quotes: number };
   entitiesByType: Record<EntityType, number>;
   eventsByType: Record<EventType, number>;
   /** Keys are statuses; events without one count under `none`. */
   eventsByStatus: Record<string, number>;
-  /** Draft entities + events + quotes. */
-  reviewQueue: number;
-  /** Meetings and sessions starting on/after `today`, soonest first (at most 20). */
-  upcomingMeetings: EventSummary[];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -329,7 +366,7 @@ export interface EntityPatch {
   name?: string;
   type?: EntityType;
   aliases?: string[];
-  /** Merged into the existing attributes; a key set to null is removed. */
+  /** Merged key by key into the existing attributes; a key set to null is removed. */
   attributes?: { [K in keyof EntityAttributes]?: EntityAttributes[K] | null };
 }
 
@@ -339,6 +376,11 @@ export interface EventTimeInput {
   precision: Precision;
   iso: string;
   tense: Tense;
+}
+
+export interface ParticipantInput {
+  entityId: string;
+  role: Role;
 }
 
 export interface EventPatch {
@@ -351,6 +393,10 @@ export interface EventPatch {
   topics?: string[];
   cameo?: string | null;
   plover?: string | null;
+  /** Replaces the `place` participants. */
+  places?: string[];
+  /** Replaces every participant that is not a place. */
+  participants?: ParticipantInput[];
 }
 
 export interface QuotePatch {
@@ -376,42 +422,50 @@ export interface NewEvent {
   topics?: string[];
   cameo?: string;
   plover?: string;
-  participants?: { entityId: string; role: Role }[];
+  /** Entity ids stored as participants with role `place`. */
+  places?: string[];
+  participants?: ParticipantInput[];
+  /** Parts of this event created with it (their parent is set to it). */
+  sessions?: Omit<NewEvent, 'parentId' | 'sessions'>[];
 }
 
 export interface SplitEntityInput {
-  /** Name of the new entity. */
-  name: string;
+  /** Name of the new entity; defaults to the first moved alias. */
+  name?: string;
   type?: EntityType;
   /** Mentions of the original to move to the new entity. */
   mentionIds?: string[];
   /** Aliases of the original to move to the new entity. */
   aliases?: string[];
-  /** Event participations of the original to move (participant ids). */
+  /** Participations of the original to move (participant ids). */
   participantIds?: string[];
 }
 
+export type HistoryAction = 'create' | 'edit' | 'confirm' | 'reject' | 'reopen' | 'merge' | 'split' | 'ingest';
+
 export interface HistoryEntry {
   id: string;
-  at: string;
-  user: string;
-  recordKind: RecordKind;
+  kind: RecordKind | 'document';
   recordId: string;
-  /** create | edit | review | merge | split | add_participant | remove_participant */
-  action: string;
-  /** Field name for edits; empty for whole-record actions. */
-  field: string;
-  before: unknown;
-  after: unknown;
+  action: HistoryAction;
+  /** The edited field, for `edit`. */
+  field?: string;
+  before?: unknown;
+  after?: unknown;
+  user: string;
+  at: string;
+  note?: string;
 }
 
 export interface HistoryFilter extends PageRequest {
-  recordKind?: RecordKind;
+  kind?: RecordKind | 'document';
   recordId?: string;
   user?: string;
 }
 
 export interface ReviewQueueFilter extends PageRequest {
+  /** Default `draft`. */
+  state?: ReviewState;
   kind?: RecordKind;
   documentId?: string;
 }
@@ -419,12 +473,21 @@ export interface ReviewQueueFilter extends PageRequest {
 export interface ReviewItem {
   kind: RecordKind;
   id: string;
+  state: ReviewState;
   /** Entity name, event label or quote text. */
-  title: string;
-  /** Entity type or event type; `quote` for quotes. */
-  subtype: string;
-  documentId?: string;
+  label: string;
+  /** Entity or event type. */
+  type?: string;
+  /** First evidence (an entity's first mention). */
   evidence?: StoredEvidence;
+  updatedAt: string;
+}
+
+export interface ReviewResult {
+  kind: RecordKind;
+  id: string;
+  state: ReviewState;
+  previousState: ReviewState;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -446,36 +509,34 @@ export interface Store {
   findDocumentIdByHash(contentHash: string): Promise<string | undefined>;
   getDocument(id: string): Promise<DocumentDetail | undefined>;
   /** Newest publication date first. */
-  listDocuments(page?: PageRequest): Promise<Page<DocumentSummary>>;
+  listDocuments(filter?: DocumentFilter): Promise<Page<DocumentSummary>>;
 
   // entities
+  /** Most mentioned first; entities merged away are left out. */
   listEntities(filter?: EntityFilter): Promise<Page<EntitySummary>>;
-  /** Follows merges: the id of an entity merged away returns the entity it went into. */
+  /** Follows merges: the id of an entity merged away returns the one it went into. */
   getEntity(id: string): Promise<EntityDetail | undefined>;
 
   // events
+  /** By time, undated last. */
   listEvents(filter?: EventFilter): Promise<Page<EventSummary>>;
   getEvent(id: string): Promise<EventDetail | undefined>;
 
   // views
-  /** Dated events in time order (start, then end). */
-  timeline(filter?: TimelineFilter): Promise<TimelineItem[]>;
-  /** Places and countries that have coordinates or an ISO code, with event counts. */
-  mapData(): Promise<MapPoint[]>;
+  /** Dated, non-rejected events by start then end. Default limit 500, max 2000. */
+  timeline(filter?: TimelineFilter): Promise<Page<TimelineItem>>;
+  mapData(filter?: MapFilter): Promise<MapData>;
   graph(filter?: GraphFilter): Promise<GraphData>;
   search(query: SearchQuery): Promise<Page<SearchHit>>;
-  /** `today` comes from the caller's clock (YYYY-MM-DD) so the store stays clock-free. */
-  counts(today: string): Promise<DashboardCounts>;
+  dashboard(query: DashboardQuery): Promise<Dashboard>;
 
   // review
   reviewQueue(filter?: ReviewQueueFilter): Promise<Page<ReviewItem>>;
-  /** Returns false when the record does not exist. */
-  setReviewState(ctx: RequestContext, ref: RecordRef, state: ReviewState): Promise<boolean>;
+  /** undefined when the record does not exist. */
+  setReviewState(ctx: RequestContext, ref: RecordRef, state: ReviewState, note?: string): Promise<ReviewResult | undefined>;
   updateEntity(ctx: RequestContext, id: string, patch: EntityPatch): Promise<EntityDetail | undefined>;
   updateEvent(ctx: RequestContext, id: string, patch: EventPatch): Promise<EventDetail | undefined>;
   updateQuote(ctx: RequestContext, id: string, patch: QuotePatch): Promise<StoredQuote | undefined>;
-  addParticipant(ctx: RequestContext, eventId: string, entityId: string, role: Role): Promise<StoredParticipant | undefined>;
-  removeParticipant(ctx: RequestContext, participantId: string): Promise<boolean>;
   /**
    * Moves every mention, alias, participation and quote of `fromId` onto `intoId` and
    * marks `fromId` as merged into it (kept, so old links still resolve).
@@ -490,6 +551,7 @@ export interface Store {
   /** Hand-made records are confirmed at once: the person who made them is the source. */
   createEntity(ctx: RequestContext, input: NewEntity): Promise<EntityDetail>;
   createEvent(ctx: RequestContext, input: NewEvent): Promise<EventDetail>;
+  /** Newest first. */
   history(filter?: HistoryFilter): Promise<Page<HistoryEntry>>;
 
   close(): Promise<void>;
