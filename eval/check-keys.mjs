@@ -70,7 +70,7 @@ for (const stem of stems) {
     if (!q.optional) totals.quotes++;
     if (!ntext.includes(` ${norm(q.text)} `)) err(f, `quote not found in text: ${q.text.slice(0, 60)}`);
     const s = String(q.speaker ?? '');
-    if (!s.trim()) err(f, 'quote without speaker'); else if (!seen.has(norm(s)) && !/^(a|an) |['’]s /i.test(s)) warn(f, `quote speaker "${s}" is a definite descriptor, not an entity`);
+    if (!s.trim()) err(f, 'quote without speaker'); else if (!q.optional && !seen.has(norm(s)) && !/^(a|an) |['’]s /i.test(s)) warn(f, `quote speaker "${s}" is a definite descriptor, not an entity`);
   }
 }
 
