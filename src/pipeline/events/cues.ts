@@ -1,0 +1,67 @@
+import type { ProposalStatus } from '../../domain/index.js';
+
+/**
+ * Wordings that mark the stage of a plan, strongest last. Each is written for how such
+ * texts phrase it; the example after each says which wording it is for.
+ */
+export interface StatusCue {
+  id: string;
+  re: RegExp;
+  status: ProposalStatus;
+}
+
+export const STATUS_CUES: StatusCue[] = [
+  // "will review plans to open an office", "to discuss proposals for a mission"
+  { id: 'review-plans', re: /\b(?:will|to|would|shall|must)\s+(?:review|consider|discuss|examine|study|assess|weigh|debate)\s+(?:plans?|proposals?|options|ways|ideas?|a plan|a proposal|the possibility)\b/gi, status: 'under_review' },
+  // "among the initiatives under review", "a proposal under consideration"
+  { id: 'under-review', re: /\bunder\s+(?:review|consideration|discussion|study)\b/gi, status: 'under_review' },
+  // "ministers are considering a new mission"
+  { id: 'considering', re: /\b(?:is|are|was|were)\s+(?:considering|reviewing|weighing|discussing|examining|exploring)\b/gi, status: 'under_review' },
+  // "are expected to approve", "is set to adopt", "is poised to endorse"
+  { id: 'expected-to', re: /\b(?:is|are|was|were)\s+(?:expected|set|poised|due|likely|scheduled)\s+to\s+(?:formally\s+)?(?:approve|adopt|endorse|agree|sign|launch|decide|back|give|green-light|greenlight|authori[sz]e|renew|extend|establish|open|appoint)\b/gi, status: 'expected' },
+  // "plans to expand its presence", "proposed to create", "intends to open", "a proposal to"
+  { id: 'plans-to', re: /\b(?:plans?|planned|planning|intends?|intended|proposes?|proposed|proposing|proposals?|seeks?|seeking|aims?|wants?|hopes?|offered|offers?)\s+(?:to|for)\b/gi, status: 'proposed' },
+  // "agreed to", "approved", "decided to", "adopted", "endorsed", "signed", "renewed the mandate"
+  { id: 'approved', re: /\b(?:approved|agreed(?:\s+(?:to|on|upon))?|decided(?:\s+to)?|adopted|endorsed|signed|authori[sz]ed|renewed|extended|appointed|named|backed|greenlit|green-lit|ratified|voted\s+(?:to|for|unanimously))\b/gi, status: 'approved' },
+  // "launched", "opened", "inaugurated", "established", "deployed", "set up"
+  { id: 'implemented', re: /\b(?:launched|opened|inaugurated|established|deployed|set\s+up|began|started|unveiled|rolled\s+out)\b/gi, status: 'implemented' },
+  // "rejected the proposal", "vetoed the resolution"
+  { id: 'rejected', re: /\b(?:rejected|vetoed|blocked|turned\s+down|voted\s+(?:down|against)|dropped)\b/gi, status: 'rejected' },
+];
+
+export const STATUS_RANK: Record<ProposalStatus, number> = {
+  proposed: 1, under_review: 2, expected: 3, approved: 4, implemented: 5, rejected: 4,
+};
+
+/** Action verbs and nominals a plan's object starts with, grouped so that restatements merge. */
+export const ACTION_FAMILIES: { family: string; re: RegExp }[] = [
+  // "open a liaison office", "the establishment of an office", "set up a hub"
+  { family: 'open', re: /\b(?:open(?:ing)?|establish(?:ing|ment)?|set(?:ting)?\s+up|creat(?:e|ing|ion)|launch(?:ing)?|deploy(?:ing|ment)?|inaugurat(?:e|ing|ion)|build(?:ing)?)\b/gi },
+  // "expand its presence", "broadening the scope", "an enlarged scope", "extend the mandate"
+  { family: 'expand', re: /\b(?:expan(?:d|ding|sion)|broaden(?:ing|ed)?|enlarg(?:e|ed|ing|ement)|extend(?:ing|ed)?|extension|increas(?:e|ing)|strengthen(?:ing)?|reinforc(?:e|ed|ing)|scal(?:e|ing)\s+up|renew(?:al|ing)?|step(?:ping)?\s+up)\b/gi },
+  // "appoint a special envoy"
+  { family: 'appoint', re: /\b(?:appoint(?:ing|ment)?|nam(?:e|ing)|nominat(?:e|ing|ion))\b/gi },
+  // "sign an agreement", "adopt a declaration"
+  { family: 'agree', re: /\b(?:sign(?:ing)?|adopt(?:ing|ion)?|conclud(?:e|ing)|ratif(?:y|ying|ication)|endors(?:e|ing|ement)|approv(?:e|al|ing))\b/gi },
+  // "close the office", "end the mission", "withdraw"
+  { family: 'close', re: /\b(?:clos(?:e|ing|ure)|end(?:ing)?|terminat(?:e|ing|ion)|withdraw(?:al|ing)?|suspend(?:ing)?|suspension|wind(?:ing)?\s+down)\b/gi },
+  // "impose sanctions", "provide support"
+  { family: 'provide', re: /\b(?:provid(?:e|ing)|allocat(?:e|ing)|send(?:ing)?|deliver(?:ing)?|fund(?:ing)?|impos(?:e|ing))\b/gi },
+];
+
+// Meetings and their parts, as nouns ("foreign ministers meeting", "summit", "talks").
+export const MEETING_NOUN = /\b(?:(?:foreign|defen[cs]e|finance|interior|trade|energy|health|justice|economy|economic)\s+)?(?:ministers['’]?\s+)?(?:meeting|summit|ministerial|conference|talks|consultations|retreat|forum|gathering|dialogue)s?\b/gi;
+export const SESSION_NOUN = /\b(?:session|working\s+(?:dinner|lunch|breakfast)|plenary)\b/gi;
+// "X met Y", "will meet", "held talks with", "hosted"
+export const MEETING_VERB = /\b(?:met|meets|meet|meeting\s+with|held\s+talks|hold\s+talks|holds\s+talks|hosted|hosts|will\s+host|received|welcomed)\b/gi;
+// "visited", "recent visits by", "travelled to", "a trip to", "arrived in"
+export const VISIT = /\b(?:visit(?:s|ed|ing)?|travel(?:l?ed|l?ing|s)?\s+to|trips?\s+to|arrived\s+in|arrives\s+in|will\s+arrive\s+in|tour(?:ed|ing)?(?:\s+of)?)\b/gi;
+// "following a request from", "at the request of", "asked NATO to", "called on"
+export const REQUEST_NOUN = /\b(?:following|after|at|upon|in\s+response\s+to|responding\s+to|answering)\s+(?:a|an|the)\s+(?:formal\s+|official\s+|written\s+|recent\s+)?(?:request|invitation|appeal|call)\s+(?:from|by|of)\b/gi;
+export const REQUEST_VERB = /\b(?:requested|asked|has\s+asked|have\s+asked|called\s+on|urged|appealed\s+to|sought|invited|submitted\s+a\s+request|made\s+a\s+request)\b/gi;
+
+export const CANCELLED = /\b(?:cancel(?:l?ed)|called\s+off|postponed|scrapped)\b/i;
+export const PAST_CUES = /\b(?:last|previous|recent|recently|past|earlier|held|took\s+place|met|was|were|had|did|visited|hosted|attended)\b/i;
+export const FUTURE_CUES = /\b(?:will|shall|next|upcoming|coming|ahead\s+of|scheduled|to\s+be\s+held|due\s+to|set\s+to|is\s+to|are\s+to|plans?\s+to|expected\s+to|would)\b/i;
+// "said on Wednesday": a time that dates the reporting, not the event.
+export const REPORTING_BEFORE_TIME = /\b(?:said|says|told|added|announced|stated|noted|revealed|confirmed|explained|stressed)\s*$/i;

@@ -1,0 +1,3 @@
+export { findEvents } from './events.stage.js';
+export type { EventContext } from './events.stage.js';
+export { eventCodes } from './codes.js';

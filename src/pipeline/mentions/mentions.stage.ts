@@ -1,0 +1,437 @@
+import type { EntityAttributes, EntityType } from '../../domain/index.js';
+import type { EntityMention, Segmented, Sentence } from '../types.js';
+import type { DictHit } from './phrase-index.js';
+import type { MentionResources } from './resources.js';
+import { slug } from './resources.js';
+import { tokenize, type Token } from './tokens.js';
+import {
+  INSTRUMENT_HEADS, INSTRUMENT_MODIFIERS, LOCATIVES, NAME_CONNECTORS, NOT_NAME_WORDS, ORGANIZATION_HEADS, SPEECH_VERBS,
+} from './heads.js';
+
+export interface MentionContext {
+  resources: MentionResources;
+  /** Dateline place, which counts as a place mention even when written in capitals. */
+  dateline?: { place: string; span: { start: number; end: number } };
+}
+
+/** A mention found in one sentence, with the token range it covers. */
+interface Candidate extends EntityMention {
+  from: number;
+  to: number;
+  /** Higher wins when candidates overlap. */
+  weight: number;
+  /** Spans other mentions (an instrument named with its owner and host); never displaces them. */
+  container?: boolean;
+}
+
+const HIT_PRIORITY: Record<DictHit['kind'], number> = {
+  lexicon: 6, country: 5, region: 4, demonym: 3, collective: 2, title: 1, descriptor: 1,
+};
+
+const PERSON_PARTICLES = new Set(['de', 'van', 'von', 'der', 'bin', 'al', 'el', 'da', 'di', 'le', 'la', 'du', 'dos', 'ibn']);
+
+function caseOk(hit: DictHit, tokens: Token[], from: number, to: number): boolean {
+  if (hit.match === 'any-case') return true;
+  if (hit.match === 'exact-case') {
+    for (let k = from; k < to; k++) if (tokens[k].word && !tokens[k].upper && tokens[k].text.length > 1) return false;
+    return true;
+  }
+  const first = tokens[from].key === 'the' && to - from > 1 && !tokens[from].cap ? tokens[from + 1] : tokens[from];
+  return first.cap;
+}
+
+function pickHit(hits: DictHit[], tokens: Token[], from: number, to: number): DictHit | undefined {
+  let best: DictHit | undefined;
+  for (const h of hits) {
+    if (!caseOk(h, tokens, from, to)) continue;
+    if (!best || HIT_PRIORITY[h.kind] > HIT_PRIORITY[best.kind]) best = h;
+  }
+  return best;
+}
+
+function keyOf(tokens: Token[], from: number, to: number): string {
+  let k = tokens[from].key;
+  for (let i = from + 1; i < to; i++) k += ' ' + tokens[i].key;
+  return k;
+}
+
+/** Dictionary pass: the longest known name starting at each token. */
+function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sentence: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t.word) continue;
+    const max = Math.min(r.index.maxLength(t.key), tokens.length - i);
+    for (let len = max; len >= 1; len--) {
+      const hits = r.index.lookup(keyOf(tokens, i, i + len));
+      if (!hits) continue;
+      const hit = pickHit(hits, tokens, i, i + len);
+      if (!hit) continue;
+      // "the alliance": the article is not part of the name.
+      const from = tokens[i].key === 'the' && len > 1 ? i + 1 : i;
+      const start = tokens[from].start;
+      const end = tokens[i + len - 1].end;
+      out.push({
+        start, end, text: text.slice(start, end), type: hit.type, key: hit.key, name: hit.name,
+        attributes: hit.attributes, sentence, rule: `mentions.dictionary.${hit.kind}`,
+        via: hit.kind === 'demonym' ? 'demonym' : hit.kind === 'collective' ? 'descriptor' : 'name',
+        from, to: i + len, weight: 10 + HIT_PRIORITY[hit.kind] + len,
+      });
+      i += len - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/** Longest title ("foreign policy chief", "Secretary-General") starting at token i, as a token count. */
+function titleAt(tokens: Token[], i: number, r: MentionResources): number {
+  for (let len = Math.min(r.titleMaxLen, tokens.length - i); len >= 1; len--) {
+    if (r.titles.has(keyOf(tokens, i, i + len))) return len;
+  }
+  return 0;
+}
+
+function isNameToken(t: Token | undefined): boolean {
+  return !!t && t.word && t.cap && !NOT_NAME_WORDS.has(t.key) && !/^\d/.test(t.text);
+}
+
+/** A person's name starting at i: two to four capitalised words (particles allowed inside). */
+function nameAt(tokens: Token[], i: number, covered: (k: number) => boolean): number {
+  let k = i;
+  let words = 0;
+  while (k < tokens.length && words < 4) {
+    const t = tokens[k];
+    if (isNameToken(t) && !covered(k)) { words++; k++; continue; }
+    if (words > 0 && PERSON_PARTICLES.has(t.key) && isNameToken(tokens[k + 1])) { k++; continue; }
+    break;
+  }
+  return words >= 2 ? k - i : 0;
+}
+
+export function findMentions(seg: Segmented, ctx: MentionContext): EntityMention[] {
+  const r = ctx.resources;
+  const text = seg.text;
+  const perSentence: { sentence: Sentence; tokens: Token[]; cands: Candidate[] }[] = [];
+  const acronyms = new Map<string, Candidate>();
+  const people = new Map<string, Candidate>(); // surname key → full-name candidate
+
+  for (const sentence of seg.sentences) {
+    const tokens = tokenize(text, sentence.start, sentence.end);
+    const cands = dictionaryPass(tokens, r, text, sentence.index);
+    const covered = new Uint8Array(tokens.length);
+    for (const c of cands) for (let k = c.from; k < c.to; k++) covered[k] = 1;
+    const isCovered = (k: number) => covered[k] === 1;
+    const add = (c: Candidate) => { cands.push(c); for (let k = c.from; k < c.to; k++) covered[k] = 1; };
+
+    personsByTitle(tokens, text, sentence, cands, isCovered, add, r, people);
+    capitalisedNames(tokens, text, sentence, cands, isCovered, add, r, people);
+    lowercaseInstruments(tokens, text, sentence, cands, (c) => cands.push(c));
+    perSentence.push({ sentence, tokens, cands });
+    // Acronyms defined in the text: "NATO Mission Iraq (NMI)".
+    for (let k = 0; k + 2 < tokens.length; k++) {
+      if (tokens[k].text !== '(' || tokens[k + 2].text !== ')' || !tokens[k + 1].upper) continue;
+      const owner = cands.find((c) => c.to === k && c.type !== 'country' && c.type !== 'person');
+      if (owner && !acronyms.has(tokens[k + 1].text)) acronyms.set(tokens[k + 1].text, owner);
+    }
+  }
+
+  // Second pass: short forms that refer back to something defined earlier in the text.
+  const out: EntityMention[] = [];
+  for (const { sentence, tokens, cands } of perSentence) {
+    const taken = new Uint8Array(tokens.length);
+    for (const c of cands) for (let k = c.from; k < c.to; k++) taken[k] = 1;
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (taken[k] || !t.word || !t.cap) continue;
+      const acr = t.upper ? acronyms.get(t.text) : undefined;
+      if (acr && !(tokens[k - 1]?.text === '(' && tokens[k + 1]?.text === ')')) {
+        cands.push({ ...acr, start: t.start, end: t.end, text: t.text, via: 'acronym', rule: 'mentions.acronym.use', sentence: sentence.index, from: k, to: k + 1, weight: 5 });
+        continue;
+      }
+      const person = people.get(t.key);
+      if (person && !NOT_NAME_WORDS.has(t.key)) {
+        cands.push({ ...person, start: t.start, end: t.end, text: t.text, via: 'short', rule: 'mentions.person.surname', sentence: sentence.index, from: k, to: k + 1, weight: 5 });
+      }
+    }
+    if (ctx.dateline && ctx.dateline.span.start >= sentence.start && ctx.dateline.span.end <= sentence.end) {
+      const city = r.gazetteer.cityByName(ctx.dateline.place);
+      if (city && !cands.some((c) => c.start <= ctx.dateline!.span.start && c.end > ctx.dateline!.span.start)) {
+        const { start, end } = ctx.dateline.span;
+        cands.push(placeCandidate(city.name, city, start, end, text, sentence.index, 'mentions.dateline', 0, 0));
+      }
+    }
+    cands.sort((a, b) => a.start - b.start || b.weight - a.weight);
+    let lastEnd = -1;
+    for (const c of cands) {
+      if (!c.container) {
+        if (c.start < lastEnd) continue;
+        lastEnd = c.end;
+      }
+      const { from: _f, to: _t, weight: _w, container: _c, ...mention } = c;
+      out.push(mention);
+    }
+  }
+  return out;
+}
+
+function placeCandidate(
+  name: string, city: { iso2: string; lat: number; lon: number }, start: number, end: number, text: string,
+  sentence: number, rule: string, from: number, to: number,
+): Candidate {
+  return {
+    start, end, text: text.slice(start, end), type: 'place', key: `place:${slug(name)}`, name,
+    attributes: { placeKind: 'city', iso2: city.iso2, lat: city.lat, lon: city.lon }, sentence, rule, via: 'name', from, to, weight: 8,
+  };
+}
+
+/** Builds the role from what stands before a title: "Ukrainian Foreign Minister", "EU foreign policy chief". */
+function roleStart(tokens: Token[], titleFrom: number, cands: Candidate[]): number {
+  let k = titleFrom;
+  for (;;) {
+    const prev = tokens[k - 1];
+    if (!prev) break;
+    if (prev.key === "'s") { const owner = cands.find((c) => c.to === k - 1 && c.type !== 'person'); if (owner) { k = owner.from; continue; } break; }
+    const owner = cands.find((c) => c.to === k && (c.type === 'country' || c.type === 'organization'));
+    if (owner) { k = owner.from; continue; }
+    if (prev.cap && /^(deputy|acting|former|interim|first|vice|senior|chief|top|new|outgoing|incoming)$/.test(prev.key)) { k--; continue; }
+    break;
+  }
+  return k;
+}
+
+function personCandidate(
+  tokens: Token[], text: string, sentence: Sentence, from: number, to: number, rule: string, role?: string,
+): Candidate {
+  const start = tokens[from].start;
+  const end = tokens[to - 1].end;
+  const name = text.slice(start, end);
+  return {
+    start, end, text: name, type: 'person', key: `person:${slug(name)}`, name,
+    attributes: role ? { role } : {}, sentence: sentence.index, rule, via: 'name', from, to, weight: 30,
+  };
+}
+
+function remember(people: Map<string, Candidate>, c: Candidate, tokens: Token[]): void {
+  const last = tokens[c.to - 1];
+  if (!people.has(last.key)) people.set(last.key, c);
+}
+
+/** People named with a title: "NATO Secretary-General Mark Rutte", "Kaja Kallas, the EU's foreign policy chief". */
+function personsByTitle(
+  tokens: Token[], text: string, sentence: Sentence, cands: Candidate[], covered: (k: number) => boolean,
+  add: (c: Candidate) => void, r: MentionResources, people: Map<string, Candidate>,
+): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const len = titleAt(tokens, i, r);
+    if (!len) continue;
+    const titleEnd = i + len;
+    const rs = roleStart(tokens, i, cands);
+    const role = text.slice(tokens[rs].start, tokens[titleEnd - 1].end);
+    // Title, then name: "Foreign Minister Andrii Sybiha", "foreign minister, Andrii Sybiha,".
+    let nameFrom = titleEnd;
+    if (tokens[nameFrom]?.text === ',') nameFrom++;
+    const n = nameAt(tokens, nameFrom, covered);
+    if (n) {
+      const c = personCandidate(tokens, text, sentence, nameFrom, nameFrom + n, 'mentions.person.title-before', role);
+      add(c);
+      remember(people, c, tokens);
+      i = nameFrom + n - 1;
+      continue;
+    }
+    // Name, then title: "Kaja Kallas, the EU's foreign policy chief".
+    let k = rs - 1;
+    if (tokens[k]?.key === 'the' || tokens[k]?.key === 'a' || tokens[k]?.key === 'an') k--;
+    if (tokens[k]?.text === ',') {
+      let s = k - 1;
+      while (s >= 0 && (isNameToken(tokens[s]) || (PERSON_PARTICLES.has(tokens[s].key) && s > 0)) && !covered(s) && k - s <= 4) s--;
+      const from = s + 1;
+      if (k - from >= 2 && nameAt(tokens, from, covered) >= k - from) {
+        const c = personCandidate(tokens, text, sentence, from, k, 'mentions.person.title-after', role);
+        add(c);
+        remember(people, c, tokens);
+      }
+    }
+    i = titleEnd - 1;
+  }
+}
+
+function headKind(t: Token): 'instrument' | 'organization' | undefined {
+  if (INSTRUMENT_HEADS[t.key] && t.cap) return 'instrument';
+  if (ORGANIZATION_HEADS.has(t.key) && t.cap) return 'organization';
+  return undefined;
+}
+
+/**
+ * Capitalised runs: names of bodies ("Federal Police Command"), instruments ("Hub for the
+ * South", "NATO Mission Iraq"), people flagged by a speech verb or honorific, and cities.
+ */
+function capitalisedNames(
+  tokens: Token[], text: string, sentence: Sentence, cands: Candidate[], covered: (k: number) => boolean,
+  add: (c: Candidate) => void, r: MentionResources, people: Map<string, Candidate>,
+): void {
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!t.word || !t.cap || (covered(i) && cands.some((c) => c.from <= i && c.to > i && c.type === 'person'))) { i++; continue; }
+    // Extend the run over capitalised words and the connectors names use.
+    let j = i + 1;
+    for (;;) {
+      const u = tokens[j];
+      if (!u) break;
+      if (u.word && u.cap && !NOT_NAME_WORDS.has(u.key)) { j++; continue; }
+      if (u.word && u.cap && NOT_NAME_WORDS.has(u.key) && ORGANIZATION_HEADS.has(u.key)) { j++; continue; }
+      if (NAME_CONNECTORS.has(u.key) && !u.cap) {
+        let l = j + 1;
+        while (tokens[l] && NAME_CONNECTORS.has(tokens[l].key) && !tokens[l].cap) l++;
+        const isIn = u.key === 'in' || u.key === 'to';
+        const prevHead = tokens[j - 1] && INSTRUMENT_HEADS[tokens[j - 1].key];
+        if (tokens[l]?.cap && tokens[l].word && !NOT_NAME_WORDS.has(tokens[l].key) && (!isIn || prevHead)) { j = l; continue; }
+      }
+      break;
+    }
+    let from = i;
+    // Sentence-initial and function words are not part of a name ("Among", "The").
+    while (from < j && NOT_NAME_WORDS.has(tokens[from].key) && !ORGANIZATION_HEADS.has(tokens[from].key)) from++;
+    if (from < j) classifyRun(tokens, from, j, text, sentence, cands, covered, add, r, people);
+    i = j;
+  }
+}
+
+function classifyRun(
+  tokens: Token[], from: number, to: number, text: string, sentence: Sentence, cands: Candidate[],
+  covered: (k: number) => boolean, add: (c: Candidate) => void, r: MentionResources, people: Map<string, Candidate>,
+): void {
+  // Is the run one dictionary name already? Then nothing to add.
+  const exact = cands.find((c) => c.from === from && c.to === to);
+  if (exact && exact.type !== 'country') return;
+
+  // Find the head noun: the last capitalised head before a trailing "for/in/of ..." phrase.
+  let head = -1;
+  for (let k = to - 1; k >= from; k--) {
+    if (headKind(tokens[k])) { head = k; break; }
+  }
+  if (head >= 0) {
+    const kind = headKind(tokens[head])!;
+    // What follows the head must be a connector phrase ("for the South", "of Interior", "in Kuwait") or nothing.
+    const tailOk = head === to - 1 || NAME_CONNECTORS.has(tokens[head + 1].key) || kind === 'instrument';
+    if (tailOk && (to - from >= 2 || !covered(from))) {
+      // A place after "in" hosts the instrument rather than naming it: "Regional Centre in Kuwait".
+      let nameTo = to;
+      let host: Candidate | undefined;
+      for (let k = head + 1; k < to; k++) {
+        if (tokens[k].key === 'in' && !tokens[k].cap) {
+          nameTo = k;
+          host = cands.find((c) => c.from === k + 1 && (c.type === 'country' || c.type === 'place'));
+          break;
+        }
+      }
+      // A run of a single head word ("Council") is a back-reference, not a name.
+      if (nameTo - from < 2 && !tokens[from].upper) return;
+      const start = tokens[from].start;
+      const end = tokens[nameTo - 1].end;
+      const name = text.slice(start, end);
+      const known = r.index.lookup(keyOf(tokens, from, nameTo))?.find((h) => h.kind === 'lexicon');
+      const type: EntityType = known ? known.type : kind;
+      const parent = cands.find((c) => c.from === from && c.to < nameTo && c.type === 'organization');
+      const demonym = cands.find((c) => c.from === from && c.to < nameTo && c.type === 'country');
+      const attributes: EntityAttributes = known?.attributes ? { ...known.attributes } : {};
+      if (type === 'instrument' && !attributes.instrumentKind) attributes.instrumentKind = INSTRUMENT_HEADS[tokens[head].key];
+      if (parent && !attributes.parentOrganization) attributes.parentOrganization = parent.name;
+      if (demonym && !attributes.iso2) attributes.iso2 = demonym.attributes?.iso2;
+      if (host) attributes.hostPlace = host.name;
+      // Inner dictionary hits (NATO in "NATO Mission Iraq") give way to the longer name.
+      for (let k = cands.length - 1; k >= 0; k--) if (cands[k].from >= from && cands[k].to <= nameTo) cands.splice(k, 1);
+      const c: Candidate = {
+        start, end, text: name, type, key: known ? known.key : `${type === 'instrument' ? 'inst' : 'org'}:${slug(name)}`,
+        name: known ? known.name : name, attributes, sentence: sentence.index,
+        rule: known ? 'mentions.dictionary.lexicon' : `mentions.${type}.head-noun`, via: 'name', from, to: nameTo, weight: 20,
+      };
+      add(c);
+      return;
+    }
+  }
+
+  // Anything the dictionary already covers stays as it is.
+  let anyCovered = false;
+  for (let k = from; k < to; k++) if (covered(k)) anyCovered = true;
+  if (anyCovered) {
+    // Split around covered tokens and try the uncovered pieces alone (cities, people).
+    let k = from;
+    while (k < to) {
+      if (covered(k)) { k++; continue; }
+      let l = k;
+      while (l < to && !covered(l)) l++;
+      if (l - k < to - from) classifyRun(tokens, k, l, text, sentence, cands, covered, add, r, people);
+      k = l;
+    }
+    return;
+  }
+
+  const words = to - from;
+  // A person: two to four name words with a signal around them.
+  if (words >= 2 && words <= 4 && nameAt(tokens, from, covered) === words) {
+    const before = tokens[from - 1];
+    const after = tokens[to];
+    const after2 = tokens[to + 1];
+    const signal =
+      (before && r.honorifics.has(before.key.replace(/\.$/, ''))) ||
+      (after && SPEECH_VERBS.has(after.key)) ||
+      (before && SPEECH_VERBS.has(before.key)) ||
+      (after?.text === ',' && after2 && (after2.key === 'who' || SPEECH_VERBS.has(after2.key)));
+    if (signal) {
+      const c = personCandidate(tokens, text, sentence, from, to, 'mentions.person.speech-or-honorific');
+      add(c);
+      remember(people, c, tokens);
+      return;
+    }
+  }
+
+  // A city: the run itself (or the run without a leading "The") is in the gazetteer.
+  if (words <= 3) {
+    const prev = tokens[from - 1];
+    let s = from;
+    if (prev && prev.key === 'the' && prev.cap) s = from - 1;
+    const surface = text.slice(tokens[s].start, tokens[to - 1].end);
+    const city = r.gazetteer.cityByName(surface) ?? (s < from ? r.gazetteer.cityByName(text.slice(tokens[from].start, tokens[to - 1].end)) : undefined);
+    if (city) {
+      const located = prev && (LOCATIVES.has(prev.key) || (s < from && tokens[from - 2] && LOCATIVES.has(tokens[from - 2].key)));
+      const isCapital = city.isCapital || !!r.gazetteer.countryByCapital(city.name);
+      if (isCapital || (located && city.population >= 15_000) || city.population >= 250_000) {
+        const st = tokens[s].start;
+        add(placeCandidate(city.name, city, st, tokens[to - 1].end, text, sentence.index, 'mentions.gazetteer.city', s, to));
+      }
+    }
+  }
+}
+
+/** Lower-case instruments with a host: "a liaison office in Jordan", "the EU's training mission in Somalia". */
+function lowercaseInstruments(tokens: Token[], text: string, sentence: Sentence, cands: Candidate[], add: (c: Candidate) => void): void {
+  for (let k = 1; k < tokens.length; k++) {
+    const head = tokens[k];
+    const kind = INSTRUMENT_HEADS[head.key];
+    if (!kind || head.cap) continue;
+    let s = k;
+    while (s > 0 && INSTRUMENT_MODIFIERS.has(tokens[s - 1].key) && !tokens[s - 1].cap) s--;
+    const owner = cands.find((c) => c.to === s && c.type === 'organization') ??
+      (tokens[s - 1]?.key === "'s" ? cands.find((c) => c.to === s - 1 && c.type === 'organization') : undefined);
+    if (s === k && !owner) continue;
+    // Host: "in/to/for <place>" right after the head.
+    const prep = tokens[k + 1];
+    const host = prep && (prep.key === 'in' || prep.key === 'to') ? cands.find((c) => c.from === k + 2 && (c.type === 'country' || c.type === 'place')) : undefined;
+    if (!host && !owner) continue;
+    const from = owner && owner.to >= s - 1 && tokens[s - 1]?.key !== "'s" ? owner.from : s;
+    const to = host ? host.to : k + 1;
+    const start = tokens[from].start;
+    const end = tokens[to - 1].end;
+    const name = text.slice(start, end);
+    const attributes: EntityAttributes = { instrumentKind: kind };
+    if (owner) attributes.parentOrganization = owner.name;
+    if (host) attributes.hostPlace = host.name;
+    // The instrument's name absorbs its owner and host, which stay mentions in their own right.
+    add({
+      start, end, text: name, type: 'instrument', key: `inst:${slug(name)}`, name, attributes, sentence: sentence.index,
+      rule: 'mentions.instrument.lowercase-head', via: 'name', from, to, weight: 1, container: true,
+    });
+  }
+}

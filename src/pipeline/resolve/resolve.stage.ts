@@ -1,0 +1,112 @@
+import type { EntityAttributes, ExtractedEntity, Mention } from '../../domain/index.js';
+import type { Gazetteer } from '../../lexicon/index.js';
+import type { EntityMention } from '../types.js';
+
+export interface ResolveContext {
+  gazetteer: Gazetteer;
+  published?: string;
+}
+
+export interface Resolved {
+  entities: ExtractedEntity[];
+  /** Mentions with keys rewritten to the entity they were merged into. */
+  mentions: EntityMention[];
+}
+
+/** Rule ids whose mentions point at an entity without naming it: they never make an entity alone. */
+const REFERRING_RULES = new Set(['mentions.dictionary.collective']);
+
+function headPhrase(name: string, attrs: EntityAttributes | undefined): string {
+  let s = name.toLowerCase();
+  if (attrs?.hostPlace) s = s.replace(new RegExp(`\\s+(?:in|to|for)\\s+(?:the\\s+)?${escapeRe(attrs.hostPlace.toLowerCase())}$`), '');
+  if (attrs?.parentOrganization) s = s.replace(new RegExp(`^${escapeRe(attrs.parentOrganization.toLowerCase())}(?:['’]s)?\\s+`), '');
+  return s.trim();
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Two hosts are the same place for an office when equal, or one is the other's capital/country. */
+function hostsAgree(a: string | undefined, b: string | undefined, g: Gazetteer): boolean {
+  if (!a || !b) return !a && !b ? false : true;
+  if (a === b) return true;
+  const ca = g.countryByName(a), cb = g.countryByName(b);
+  const capA = g.countryByCapital(a), capB = g.countryByCapital(b);
+  return (!!ca && capB?.iso2 === ca.iso2) || (!!cb && capA?.iso2 === cb.iso2);
+}
+
+/**
+ * Light coreference: mentions with one key are one entity; instruments restated with
+ * another host ("liaison office in Jordan" / "NATO liaison office in Amman") merge;
+ * back-references ("the alliance") only join an entity the text also names.
+ */
+export function resolveEntities(mentions: EntityMention[], ctx: ResolveContext): Resolved {
+  const byKey = new Map<string, EntityMention[]>();
+  for (const m of mentions) {
+    const list = byKey.get(m.key);
+    if (list) list.push(m);
+    else byKey.set(m.key, [m]);
+  }
+  const remap = new Map<string, string>();
+  // Instruments: same head phrase and agreeing hosts are the same instrument.
+  const instruments = [...byKey.entries()].filter(([, ms]) => ms[0].type === 'instrument');
+  for (let i = 0; i < instruments.length; i++) {
+    const [ka, ma] = instruments[i];
+    if (remap.has(ka)) continue;
+    for (let j = i + 1; j < instruments.length; j++) {
+      const [kb, mb] = instruments[j];
+      if (remap.has(kb)) continue;
+      const aa = ma[0].attributes, ab = mb[0].attributes;
+      if (aa?.instrumentKind !== ab?.instrumentKind) continue;
+      if (headPhrase(ma[0].name, aa) !== headPhrase(mb[0].name, ab)) continue;
+      if (!hostsAgree(aa?.hostPlace, ab?.hostPlace, ctx.gazetteer)) continue;
+      remap.set(kb, ka);
+    }
+  }
+  const target = (k: string) => remap.get(k) ?? k;
+  const merged = new Map<string, EntityMention[]>();
+  for (const [k, ms] of byKey) {
+    const t = target(k);
+    const list = merged.get(t);
+    if (list) list.push(...ms);
+    else merged.set(t, [...ms]);
+  }
+
+  const entities: ExtractedEntity[] = [];
+  const kept = new Set<string>();
+  for (const [key, ms] of merged) {
+    if (ms.every((m) => REFERRING_RULES.has(m.rule))) continue;
+    kept.add(key);
+    entities.push(toEntity(key, ms, ctx));
+  }
+  const out = mentions
+    .map((m) => ({ ...m, key: target(m.key) }))
+    .filter((m) => kept.has(m.key));
+  return { entities, mentions: out };
+}
+
+function toEntity(key: string, ms: EntityMention[], ctx: ResolveContext): ExtractedEntity {
+  const sorted = [...ms].sort((a, b) => a.start - b.start);
+  // The fullest name: the lexicon's or gazetteer's canonical name, else the longest surface form.
+  const named = sorted.filter((m) => m.via === 'name' || m.via === undefined);
+  const fromData = sorted.find((m) => m.rule.startsWith('mentions.dictionary') || m.rule.startsWith('mentions.gazetteer'));
+  let name = fromData?.name ?? sorted[0].name;
+  if (!fromData) for (const m of named) if (m.name.length > name.length) name = m.name;
+  const attributes: EntityAttributes = {};
+  for (const m of sorted) Object.assign(attributes, Object.fromEntries(Object.entries(m.attributes ?? {}).filter(([, v]) => v !== undefined)));
+  const role = sorted.find((m) => m.attributes?.role)?.attributes?.role;
+  if (role) {
+    attributes.role = role;
+    if (ctx.published) attributes.roleDate = ctx.published;
+  }
+  const aliases = new Set<string>();
+  for (const m of sorted) {
+    if (m.via === 'demonym' || m.via === 'pronoun') continue;
+    const surface = m.text.replace(/^the\s+/i, '');
+    if (surface.toLowerCase() !== name.toLowerCase()) aliases.add(surface);
+    if (m.name !== name && m.type === 'instrument') aliases.add(m.name);
+  }
+  const mentions: Mention[] = sorted.map((m) => ({ start: m.start, end: m.end, rule: m.rule, text: m.text }));
+  return { key, type: sorted[0].type, name, aliases: [...aliases], attributes, mentions };
+}
