@@ -1,0 +1,13 @@
+export { TypeBadge, StateBadge, StatusBadge } from './badges';
+export { EntityLink, EventLink, DocumentLink, documentName } from './links';
+export { Loading, ErrorBox, Async, Pager } from './status';
+export { EvidenceQuote, SentenceWithSpan } from './evidence';
+export { HighlightedText } from './highlighted-text';
+export type { HighlightedTextProps } from './highlighted-text';
+export { EventLine } from './event-line';
+export { EntityPicker } from './entity-picker';
+export type { EntityPickerProps } from './entity-picker';
+export { ReviewButtons } from './review-buttons';
+export { MergeForm } from './merge-form';
+export { ParticipantsEditor, PlacesEditor } from './participants-editor';
+export type { ParticipantDraft } from './participants-editor';
