@@ -1,0 +1,2 @@
+export { findTimes, resolveTime } from './times.stage.js';
+export { isoWeek } from './calendar.js';

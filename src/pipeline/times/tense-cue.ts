@@ -1,0 +1,121 @@
+import type { Tense } from '../../domain/index.js';
+
+// Which way a sentence points in time, read from the verbs and adverbs around a time
+// expression. Deliberately small: the nearest cue in the same clause wins, because news
+// sentences mix a reporting verb ("said on Wednesday") with the reported one ("will meet
+// in June").
+
+type Cue = 'past' | 'future';
+
+/** Words that place the clause after the publication date ("will meet", "ahead of"). */
+const FUTURE_WORDS = new Set([
+  'will', 'shall', 'would', 'upcoming', 'forthcoming', 'ahead', 'scheduled', 'slated', 'due',
+  'planned', 'planning', 'plans', 'plan', 'intends', 'intend', 'expected', 'expects', 'set',
+  'next', 'coming', 'later', 'proposed', 'envisaged', 'tomorrow', 'soon', 'prepare', 'prepares',
+  'preparing', 'until', 'await', 'awaits', 'awaiting', 'forward',
+]);
+
+/** Words that place the clause before the publication date ("was", "recent visits"). */
+const PAST_WORDS = new Set([
+  'was', 'were', 'had', 'did', 'ago', 'previous', 'previously', 'recent', 'recently', 'earlier',
+  'former', 'last', 'past', 'yesterday', 'since',
+  // irregular past forms common in diplomatic reporting
+  'met', 'held', 'went', 'came', 'took', 'gave', 'made', 'told', 'said', 'spoke', 'began',
+  'sent', 'led', 'saw', 'left', 'won', 'paid', 'flew', 'brought', 'became', 'wrote', 'sat',
+  'stood', 'rose', 'fell', 'kept', 'sought', 'spent', 'struck', 'broke', 'chose', 'drew',
+  'found', 'got', 'heard', 'knew', 'lost', 'meant', 'ran', 'read', 'rode', 'sold', 'thought',
+  'understood', 'withdrew', 'overtook', 'undertook', 'arose', 'forgot', 'laid', 'shook',
+]);
+
+/** Reporting verbs: they say when something was said, not when the reported act happens. */
+const REPORTING_WORDS = new Set([
+  'said', 'told', 'added', 'stated', 'noted', 'stressed', 'explained', 'warned', 'declared',
+  'revealed', 'insisted', 'underlined', 'emphasised', 'emphasized', 'affirmed', 'announced',
+  'confirmed', 'pointed', 'wrote', 'reported', 'indicated', 'argued', 'recalled', 'remarked',
+]);
+
+/** -ed words that are not (or not only) past events. */
+const NOT_PAST_ED = new Set([
+  'scheduled', 'expected', 'planned', 'proposed', 'slated', 'envisaged', 'intended', 'needed',
+  'indeed', 'based', 'concerned', 'interested', 'related', 'united', 'advanced', 'limited',
+  'armed', 'speed', 'seed', 'need', 'proceed', 'succeed', 'exceed', 'feed', 'breed', 'deed',
+  'red', 'bed', 'shed', 'wed', 'led', 'aimed', 'focused', 'focussed', 'dedicated', 'designed',
+  'mandated', 'tasked', 'committed', 'determined', 'prepared', 'concerted', 'coordinated',
+  'integrated', 'sustained', 'renewed', 'increased', 'reinforced', 'enlarged', 'expanded',
+  'enhanced', 'strengthened', 'continued', 'established', 'well-established', 'detailed',
+  'required', 'called', 'titled', 'entitled', 'named', 'dubbed', 'so-called', 'unprecedented',
+  'unrelated', 'coordinated', 'invited', 'welcomed',
+]);
+
+const NOT_PAST_AFTER = new Set(['be', 'been', 'being', 'is', 'are', 'am', 'get', 'gets', 'to']);
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+const WORD_RE = /[A-Za-z][A-Za-z'’-]*/g;
+const CLAUSE_BREAK = /[,;:()“”"«»\[\]]|\s[-–—]\s/g;
+
+function tokens(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  WORD_RE.lastIndex = from;
+  for (let m = WORD_RE.exec(text); m && m.index < to; m = WORD_RE.exec(text)) {
+    out.push({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+function cueOf(tok: Token, prev: Token | undefined, next: Token | undefined, allowReporting: boolean): Cue | undefined {
+  const w = tok.word;
+  if (!allowReporting && REPORTING_WORDS.has(w)) return undefined;
+  if (w === "'ll" || w.endsWith("'ll") || w.endsWith('’ll') || w === "won't" || w === 'won’t') return 'future';
+  // "set to"/"set for", "expected to", "due to", "plans to" point ahead; alone they are ambiguous.
+  if (w === 'set' || w === 'due') return next && (next.word === 'to' || next.word === 'for' || next.word === 'on' || next.word === 'in') ? 'future' : undefined;
+  if (FUTURE_WORDS.has(w)) return 'future';
+  if (prev && NOT_PAST_AFTER.has(prev.word)) return undefined; // "will be held", "has been", "to be signed"
+  if (PAST_WORDS.has(w)) return 'past';
+  if (w.length >= 5 && w.endsWith('ed') && !NOT_PAST_ED.has(w)) return 'past';
+  return undefined;
+}
+
+/** Returns the nearest cue among the tokens, measured from the expression span. */
+function nearestCue(toks: Token[], exprStart: number, exprEnd: number, allowReporting: boolean): Cue | undefined {
+  let best: Cue | undefined;
+  let bestDistance = Infinity;
+  for (let i = 0; i < toks.length; i += 1) {
+    const t = toks[i];
+    if (t.end > exprStart && t.start < exprEnd) continue; // the expression's own words
+    const cue = cueOf(t, toks[i - 1], toks[i + 1], allowReporting);
+    if (!cue) continue;
+    // Words after the expression count a little less: the governing verb usually comes first.
+    const distance = t.end <= exprStart ? exprStart - t.end : t.start - exprEnd + 8;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = cue;
+    }
+  }
+  return best;
+}
+
+/**
+ * Tense cue for the expression at [exprStart, exprEnd) of `sentence`: the nearest cue in its
+ * clause, else the nearest non-reporting cue in the sentence, else undefined (unmarked).
+ */
+export function tenseCue(sentence: string, exprStart: number, exprEnd: number): Tense | undefined {
+  let clauseStart = 0;
+  let clauseEnd = sentence.length;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) {
+    if (m.index + m[0].length <= exprStart) clauseStart = m.index + m[0].length;
+    else if (m.index >= exprEnd) {
+      clauseEnd = m.index;
+      break;
+    }
+  }
+  const clause = tokens(sentence, clauseStart, clauseEnd);
+  const inClause = nearestCue(clause, exprStart, exprEnd, true);
+  if (inClause) return inClause;
+  return nearestCue(tokens(sentence, 0, sentence.length), exprStart, exprEnd, false);
+}

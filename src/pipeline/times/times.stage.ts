@@ -1,0 +1,114 @@
+import type { Tense, TimeInterval } from '../../domain/index.js';
+import type { PipelineContext, Segmented, TimeExpression } from '../types.js';
+import { formatDay, parseDay } from './calendar.js';
+import { tenseCue } from './tense-cue.js';
+import { TIME_RULES, type RawInterval, type ResolveEnv, type TimeRule } from './time-rules.js';
+
+// Cheap gate: a sentence without a digit, a month or weekday name or a relative time word
+// cannot hold a time expression, so the rule regexes never see it.
+const MAY_HOLD_TIME =
+  /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day\b|week|month|year|spring|summer|autumn|fall|winter|[Tt]onight|[Tt]omorrow|this (?:morning|afternoon|evening)/;
+
+interface Candidate {
+  start: number;
+  end: number;
+  rule: TimeRule;
+  match: RegExpExecArray;
+}
+
+/** Tense of an interval: where it lies against publication, else what the sentence says. */
+function finalTense(raw: RawInterval, published: number | undefined, cue: Tense | undefined): Tense {
+  if (published !== undefined) {
+    if (raw.end < published) return 'past';
+    if (raw.start > published) return 'future';
+  }
+  return cue ?? 'present';
+}
+
+function toInterval(raw: RawInterval, tense: Tense): TimeInterval {
+  return { start: formatDay(raw.start), end: formatDay(raw.end), precision: raw.precision, iso: raw.iso, tense };
+}
+
+/** Every rule match in `text`, longest first: a range beats the single date inside it. */
+function candidates(text: string): Candidate[] {
+  const all: Candidate[] = [];
+  for (const rule of TIME_RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      const [start, end] = rule.span ? rule.span(m) : [m.index, m.index + m[0].length];
+      all.push({ start, end, rule, match: m });
+      if (m[0].length === 0) rule.re.lastIndex += 1;
+    }
+  }
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  return all;
+}
+
+interface Found {
+  start: number;
+  end: number;
+  rule: string;
+  interval: TimeInterval;
+}
+
+/**
+ * Finds and resolves the time expressions of one sentence. `forcedTense` replaces the
+ * sentence's own tense cue (used by resolveTime, whose input is a bare expression).
+ */
+function findInSentence(text: string, published: number | undefined, forcedTense?: Tense): Found[] {
+  const out: Found[] = [];
+  for (const c of candidates(text)) {
+    if (out.some((f) => c.start < f.end && f.start < c.end)) continue;
+    let cue: Tense | undefined | null = forcedTense ?? null;
+    const env: ResolveEnv = {
+      published,
+      cue: () => {
+        if (cue === null) cue = tenseCue(text, c.start, c.end);
+        return cue;
+      },
+    };
+    const raw = c.rule.resolve(c.match, env);
+    // A longer match that does not resolve ("May" alone) leaves room for shorter ones.
+    if (!raw) continue;
+    out.push({ start: c.start, end: c.end, rule: c.rule.id, interval: toInterval(raw, finalTense(raw, published, env.cue())) });
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/**
+ * Every temporal expression in every sentence, resolved against `ctx.published`. Without a
+ * publication date only expressions that carry their own year resolve.
+ */
+export function findTimes(seg: Segmented, ctx: PipelineContext): TimeExpression[] {
+  const published = ctx.published === undefined ? undefined : parseDay(ctx.published);
+  const out: TimeExpression[] = [];
+  for (const sentence of seg.sentences) {
+    const text = seg.text.slice(sentence.start, sentence.end);
+    if (!MAY_HOLD_TIME.test(text)) continue;
+    for (const f of findInSentence(text, published)) {
+      out.push({
+        text: text.slice(f.start, f.end),
+        start: sentence.start + f.start,
+        end: sentence.start + f.end,
+        rule: f.rule,
+        interval: f.interval,
+        sentence: sentence.index,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Resolves one expression ("next week", "in March", "3-4 April 2025") against a publication
+ * date; `tense` stands in for the sentence's verb tense. Undefined when nothing in the
+ * text is a time expression or it cannot be resolved.
+ */
+export function resolveTime(text: string, published: string, tense?: Tense): TimeInterval | undefined {
+  const pub = parseDay(published);
+  const found = findInSentence(text, pub, tense);
+  if (found.length === 0) return undefined;
+  // The longest expression is the one the caller meant ("on Thursday, 3 April" over "Thursday").
+  return found.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a)).interval;
+}
