@@ -3,6 +3,16 @@ import { ApiError } from './api.error.js';
 /** Media types that are text whatever their subtype claims; anything else is checked by content. */
 const BINARY_TYPES = /^(image|audio|video|font)\/|^application\/(pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|vnd\.|msword|octet-stream-binary)/i;
 
+// Windows-1252 differs from Latin-1 only in 0x80-0x9F (curly quotes, dashes, euro). Node's
+// decoder treats the label as Latin-1, so those bytes are mapped here.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Buffer): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
+}
+
 /** Share of control characters above which a file is treated as binary, not as text with noise. */
 const MAX_CONTROL_SHARE = 0.01;
 
@@ -38,7 +48,7 @@ export function decodeUpload(bytes: Buffer, mimetype: string, filename: string):
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
+      text = decodeWindows1252(bytes);
     }
   }
   if (controlShare(text) > MAX_CONTROL_SHARE) {
