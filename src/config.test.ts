@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.port).toBe(DEFAULT_PORT);
     expect(config.user).toBe('local');
+    expect(config.maxInputBytes).toBe(5 * 1024 * 1024);
     expect(isAbsolute(config.scorerPath)).toBe(true);
     expect(config.scorerPath.endsWith(join('shared', 'eval', 'score.mjs'))).toBe(true);
     expect(Object.isFrozen(config)).toBe(true);
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'not a url' }, 'invalid_database_url', /not a valid URL/],
     [{ LIAISON_DB: '  ' }, 'invalid_db_file', /--db FILE/],
     [{ LIAISON_USER: '' }, 'invalid_user', /LIAISON_USER/],
+    [{ LIAISON_MAX_INPUT_BYTES: '5MB' }, 'invalid_max_input_bytes', /whole number of bytes/],
   ])('rejects %o with a message that says what to do', (env, code, message) => {
     let error: unknown;
     try {

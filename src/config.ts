@@ -19,13 +19,15 @@ export interface Config {
   readonly scorerPath: string;
   /** Root of this repository (where package.json lives). */
   readonly repoRoot: string;
+  /** Largest text file accepted for ingest, in bytes; bigger files are refused before reading. */
+  readonly maxInputBytes: number;
   /** Who edits and history rows name; one local user until access control exists. */
   readonly user: string;
   /** True when running under CI (env CI=true); tests use it to insist on services. */
   readonly ci: boolean;
 }
 
-export type ConfigErrorCode = 'invalid_port' | 'invalid_database_url' | 'invalid_db_file' | 'invalid_host' | 'invalid_user';
+export type ConfigErrorCode = 'invalid_max_input_bytes' | 'invalid_port' | 'invalid_database_url' | 'invalid_db_file' | 'invalid_host' | 'invalid_user';
 
 export class ConfigError extends AppError<ConfigErrorCode> {}
 
@@ -33,6 +35,8 @@ export class ConfigError extends AppError<ConfigErrorCode> {}
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const DEFAULT_PORT = 8080;
+/** 5 MiB: far above any article (the longest wire stories are ~100 KB), and the API's upload limit. */
+export const DEFAULT_MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
 /** Environment variables Liaison reads, and what each is for (printed by `--help`). */
 export const ENV_VARS: Readonly<Record<string, string>> = Object.freeze({
@@ -41,6 +45,7 @@ export const ENV_VARS: Readonly<Record<string, string>> = Object.freeze({
   LIAISON_PORT: `HTTP port for "liaison serve" (default ${DEFAULT_PORT}); PORT is also read`,
   LIAISON_HOST: 'address the HTTP server binds to (default 127.0.0.1)',
   LIAISON_USER: 'name recorded on ingests, edits and history (default "local")',
+  LIAISON_MAX_INPUT_BYTES: 'largest file ingest accepts, in bytes (default 5 MiB)',
   LIAISON_SCORER: 'path to the extraction scorer score.mjs (default ../shared/eval/score.mjs)',
 });
 
@@ -68,6 +73,15 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
   return url;
 }
 
+function parseMaxInputBytes(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_INPUT_BYTES;
+  const n = Number(raw.trim());
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new ConfigError('invalid_max_input_bytes', `LIAISON_MAX_INPUT_BYTES="${raw}" is not a size: give a whole number of bytes, e.g. 5242880 for 5 MiB.`);
+  }
+  return n;
+}
+
 /** Resolves a SQLite path against `cwd`; `:memory:` is kept as is. */
 export function resolveDbFile(raw: string, cwd = process.cwd()): string {
   const file = raw.trim();
@@ -88,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
     port: parsePort(env.LIAISON_PORT ?? env.PORT, portVar),
     host,
+    maxInputBytes: parseMaxInputBytes(env.LIAISON_MAX_INPUT_BYTES),
     scorerPath: scorer ? resolve(cwd, scorer) : resolve(REPO_ROOT, '..', 'shared', 'eval', 'score.mjs'),
     repoRoot: REPO_ROOT,
     user,

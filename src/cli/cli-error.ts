@@ -4,6 +4,7 @@ export type CliErrorCode =
   | 'usage'
   | 'file_unreadable'
   | 'not_found'
+  | 'ambiguous'
   | 'scorer_missing'
   | 'scorer_failed'
   | 'nothing_to_evaluate'

@@ -13,9 +13,19 @@ async function load<T>(what: string, importer: () => Promise<T>): Promise<T> {
   try {
     return await importer();
   } catch (error) {
-    if (isMissingModule(error)) throw new CliError('unavailable', `This checkout has no ${what} yet (${(error as Error).message.split('\n')[0]}); update it or run a command that does not need it.`);
+    if (isMissingModule(error)) throw new CliError('unavailable', `The ${what} could not be loaded (${(error as Error).message.split('\n')[0]}): this checkout is incomplete; update it, or run a command that does not need it.`);
     throw error;
   }
 }
 
 export const loadPipeline = (): Promise<PipelineModule> => load('extraction pipeline', () => import('../pipeline/index.js'));
+
+type StorageModule = typeof import('../storage/index.js');
+type ServicesModule = typeof import('../services/index.js');
+
+export const loadStorage = (): Promise<StorageModule> => load('storage layer', () => import('../storage/index.js'));
+export const loadServices = (): Promise<ServicesModule> => load('services layer', () => import('../services/index.js'));
+
+type ApiModule = typeof import('../api/index.js');
+
+export const loadApi = (): Promise<ApiModule> => load('HTTP API', () => import('../api/index.js'));

@@ -3,7 +3,12 @@ import { ENV_VARS } from '../config.js';
 import { AppError } from '../domain/index.js';
 import { EXIT, exitCodeFor } from './cli-error.js';
 import { registerEval } from './commands/eval.command.js';
+import { registerExport } from './commands/export.command.js';
 import { registerExtract } from './commands/extract.command.js';
+import { registerIngest } from './commands/ingest.command.js';
+import { registerListCommands } from './commands/list.commands.js';
+import { registerServe } from './commands/serve.command.js';
+import { registerShow } from './commands/show.command.js';
 import { createCliContext, type CliContext, type GlobalOptions } from './context.js';
 import { println, type CliIo } from './io.js';
 
@@ -19,10 +24,21 @@ export function createProgram(ctx: CliContext): Command {
     })
     .exitOverride()
     .hook('preAction', (root) => ctx.setGlobals(root.opts<GlobalOptions>()));
+  registerIngest(program, ctx);
   registerExtract(program, ctx);
+  registerShow(program, ctx);
+  registerListCommands(program, ctx);
+  registerExport(program, ctx);
+  registerServe(program, ctx);
   registerEval(program, ctx);
-  // Sub-commands inherit the output and exit handling of the root.
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
+  // Sub-commands (and theirs) inherit the output and exit handling of the root.
+  const inherit = (cmd: Command) => {
+    for (const sub of cmd.commands) {
+      sub.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError('(run with --help for usage)');
+      inherit(sub);
+    }
+  };
+  inherit(program);
   return program;
 }
 

@@ -13,8 +13,8 @@ export function formatFromPath(path: string): InputFormat {
 }
 
 /**
- * Decodes a text file for `extract`, which touches no database and so does not go
- * through the ingest service; bad input still gets a clear message, not a crash.
+ * Decodes bytes that should be a text file: strict UTF-8 (a BOM is dropped), no NUL bytes.
+ * Wrong input gets a message naming `label` and the fix, never garbled text in the record.
  */
 export function decodeText(bytes: Buffer, label: string): string {
   if (bytes.includes(0)) throw new CliError('file_unreadable', `${label} looks like a binary file (it contains NUL bytes): give a UTF-8 text, HTML or Markdown file.`);
