@@ -57,3 +57,6 @@ export type {
   StoreErrorCode,
 } from './port.js';
 export { StoreError } from './store.error.js';
+export { openStore, isPostgresUrl } from './open-store.js';
+export type { OpenStoreOptions } from './open-store.js';
+export { normalizeName } from './core/index.js';

@@ -157,7 +157,7 @@ export interface DocumentDetail extends DocumentSummary {
 
 export interface EntityDetail extends EntitySummary {
   createdBy: string;
-  /** Set when this entity was merged into another (getEntity then returns the survivor). */
+  /** Set when the id asked for was merged away: getEntity returned the survivor, whose id this is. */
   mergedInto?: string;
   /** Events it takes part in with its role, by time, undated last. */
   events: (EventSummary & { role: Role })[];

@@ -1,0 +1,10 @@
+export { KyselyStore } from './kysely.store.js';
+export type { KyselyStoreOptions } from './kysely.store.js';
+export { coreMigrations, migrateToLatest } from './migrations.js';
+export { MARK_OPEN, MARK_CLOSE, unmark } from './full-text.js';
+export type { FullTextDialect, FullTextQuery } from './full-text.js';
+export { normalizeName, searchTokens } from './names.js';
+export { sha256 } from './save-extraction.js';
+export { num } from './rows.js';
+export type { Db } from './rows.js';
+export type { Database } from './schema.js';

@@ -1,0 +1,71 @@
+/**
+ * PostgreSQL full-text search: a generated tsvector over `search_docs` with a GIN index.
+ * The `simple` configuration (no stemming) and accent folding via `unaccent` make it
+ * match the way SQLite's unicode61 tokenizer does, so both stores find the same things.
+ */
+import { sql, type Kysely, type Migration } from 'kysely';
+import type { SearchHit, SearchKind } from '../port.js';
+import { MARK_CLOSE, MARK_OPEN, unmark, type Db, type FullTextDialect, type FullTextQuery } from '../core/index.js';
+
+const migration: Migration = {
+  async up(db: Kysely<any>) {
+    const available = await sql<{ n: number }>`select count(*)::int as n from pg_available_extensions where name = 'unaccent'`.execute(db);
+    const hasUnaccent = Number(available.rows[0]?.n ?? 0) > 0;
+    if (hasUnaccent) await sql`create extension if not exists unaccent`.execute(db);
+    // A generated column needs an IMMUTABLE function; unaccent() itself is only STABLE
+    // because its dictionary could change, which Liaison never does.
+    if (hasUnaccent) {
+      await sql`create or replace function liaison_fold(text) returns text
+        language sql immutable parallel safe strict
+        as $$ select lower(unaccent('unaccent'::regdictionary, $1)) $$`.execute(db);
+    } else {
+      await sql`create or replace function liaison_fold(text) returns text
+        language sql immutable parallel safe strict
+        as $$ select lower($1) $$`.execute(db);
+    }
+    // Very long texts are indexed in part: a tsvector holds at most 1 MB.
+    await sql`create table search_docs (
+      rowid bigserial primary key,
+      kind text not null,
+      ref_id text not null unique,
+      title text not null,
+      body text not null,
+      tsv tsvector generated always as (
+        setweight(to_tsvector('simple', liaison_fold(title)), 'A') ||
+        setweight(to_tsvector('simple', liaison_fold(left(body, 400000))), 'B')
+      ) stored
+    )`.execute(db);
+    await sql`create index search_docs_tsv_idx on search_docs using gin (tsv)`.execute(db);
+  },
+};
+
+function tsquery(tokens: string[]): string {
+  return tokens.map((t, i) => (i === tokens.length - 1 ? `${t}:*` : t)).join(' & ');
+}
+
+export const postgresFullText: FullTextDialect = {
+  engine: 'tsvector',
+  migration,
+  async search(db: Db, q: FullTextQuery) {
+    const query = tsquery(q.tokens);
+    const kinds = sql.join(q.kinds.map((k) => sql`${k}`));
+    const options = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=" … "`;
+    const rows = await sql<{ kind: SearchKind; ref_id: string; title: string; snip: string; score: number }>`
+      with q as (select to_tsquery('simple', ${query}) as query)
+      select d.kind, d.ref_id, d.title,
+             ts_headline('simple', case when d.body = '' then d.title else left(d.body, 200000) end, q.query, ${options}) as snip,
+             ts_rank(d.tsv, q.query) as score
+      from search_docs d, q
+      where d.tsv @@ q.query and d.kind in (${kinds})
+      order by score desc, d.ref_id
+      limit ${q.limit} offset ${q.offset}`.execute(db);
+    const total = await sql<{ n: string }>`
+      select count(*) as n from search_docs d
+      where d.tsv @@ to_tsquery('simple', ${query}) and d.kind in (${kinds})`.execute(db);
+    const items: SearchHit[] = rows.rows.map((r) => {
+      const { snippet, highlights } = unmark(r.snip ?? '');
+      return { kind: r.kind, id: r.ref_id, title: r.title, snippet: snippet || r.title, highlights, score: Number(r.score) };
+    });
+    return { items, total: Number(total.rows[0]?.n ?? 0) };
+  },
+};
