@@ -30,19 +30,23 @@ export interface IngestFileResult {
 
 const label = (item: InputItem) => (item.kind === 'stdin' ? '(stdin)' : item.path);
 
-/** Reads one input as text, refusing oversized, binary and non-UTF-8 files with a clear reason. */
+/** Reads one input as text, refusing oversized, binary, non-UTF-8 and empty input with a clear reason. */
 async function readInput(item: Exclude<InputItem, { kind: 'missing' }>, ctx: CliContext, maxBytes: number): Promise<string> {
+  const tooBig = (size: number) =>
+    new CliError('file_unreadable', `it is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB limit: one file should hold one article (raise LIAISON_MAX_INPUT_BYTES if it really is one).`);
+  let bytes: Buffer;
   if (item.kind === 'stdin') {
-    const bytes = await readAll(ctx.io.stdin);
-    if (bytes.length > maxBytes) throw new CliError('file_unreadable', `it is ${bytes.length} bytes, over the ${maxBytes}-byte limit: split it into articles or raise LIAISON_MAX_INPUT_BYTES.`);
-    return decodeText(bytes, 'it');
+    bytes = await readAll(ctx.io.stdin);
+    if (bytes.length > maxBytes) throw tooBig(bytes.length);
+  } else {
+    // Size first, so a huge file is refused without being read into memory.
+    const { size } = await stat(item.path);
+    if (size > maxBytes) throw tooBig(size);
+    bytes = await readFile(item.path);
   }
-  // Size first, so a huge file is refused without being read into memory.
-  const { size } = await stat(item.path);
-  if (size > maxBytes) {
-    throw new CliError('file_unreadable', `it is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB limit: one file should hold one article (raise LIAISON_MAX_INPUT_BYTES if it really is one).`);
-  }
-  return decodeText(await readFile(item.path), 'it');
+  const text = decodeText(bytes, 'it');
+  if (text.trim() === '') throw new CliError('file_unreadable', 'it is empty: there is no text to extract from.');
+  return text;
 }
 
 function describeFailure(error: unknown): { code: string; message: string } {
