@@ -1,0 +1,3 @@
+export { findQuotes } from './quotes.stage.js';
+export type { QuoteDraft } from './quotes.stage.js';
+export { DESCRIPTOR_HEADS } from './speaker-phrase.js';

@@ -1,0 +1,316 @@
+import type { EntityMention, Segmented, Sentence } from '../types.js';
+import { findQuoteSpans, maskQuotes, type QuoteSpan } from './quote-spans.js';
+import { MentionIndex, NON_PERSON_HEADS, sentenceSubject, speakerAfter, speakerBefore, type SpeakerPhrase } from './speaker-phrase.js';
+
+/** A direct quotation with the speaker the text gives it, before entities are resolved. */
+export interface QuoteDraft {
+  text: string;
+  start: number;
+  end: number;
+  rule: string;
+  speaker: { key?: string; name: string; start: number; end: number; rule: string } | undefined;
+}
+
+type Speaker = NonNullable<QuoteDraft['speaker']>;
+
+// Reporting verbs that introduce or close a quotation. Finite forms carry their own subject;
+// participles ("..., adding that ...") borrow the subject of their clause.
+const FINITE =
+  'said|says|say|added|adds|told|tells|stressed|stresses|noted|explained|explains|warned|warns|stated|declared|declares|' +
+  'pointed\\s+out|pointed\\s+to|points\\s+out|revealed|reveals|insisted|insists|underlined|underlines|underscored|' +
+  'emphasi[sz]ed|emphasi[sz]es|affirmed|reaffirmed|announced|confirmed|wrote|writes|argued|argues|recalled|remarked|' +
+  'commented|observed|acknowledged|asserted|urged|urges|replied|concluded|highlighted|cautioned|described|describes|' +
+  'called|vowed|promised|conceded|admitted|predicted|suggested|claimed|maintained|added';
+const PARTICIPLE =
+  'saying|adding|noting|stressing|warning|describing|calling|insisting|explaining|emphasi[sz]ing|underlining|' +
+  'pointing\\s+out|telling|arguing|urging|referring\\s+to|recalling|citing';
+const VERB_RE = new RegExp(`\\b(?:(${FINITE})|(${PARTICIPLE})|([Aa]ccording\\s+to))\\b`, 'g');
+
+interface Clause {
+  verbStart: number;
+  verbEnd: number;
+  kind: 'finite' | 'participle' | 'according';
+  inverted: boolean;
+  phrase?: SpeakerPhrase;
+  speaker?: Speaker;
+  spanStart: number;
+  spanEnd: number;
+}
+
+interface Chain {
+  head: string;
+  modifiers: Set<string>;
+  name: string;
+}
+
+interface HistoryEntry {
+  speaker: Speaker;
+  personLike: boolean;
+}
+
+const norm = (s: string): string => s.toLowerCase().replace(/[’']/g, "'").replace(/[-\s]+/g, ' ').trim();
+
+/** Descriptor as a name: the determiner in lower case ("A senior EU diplomat" → "a senior EU diplomat"). */
+function descriptorName(phrase: SpeakerPhrase): string {
+  const text = phrase.text.replace(/\s+/g, ' ');
+  const first = text.split(' ')[0];
+  const lowerFirst = /^(?:A|An|The|One|Two|Three|Several|Some|Another|Many|Its|His|Her|Their|This)$/.test(first) || first.toLowerCase().replace(/s$/, '') === phrase.head;
+  return lowerFirst ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+/** Remembers who has spoken so far, for "the official" and "he"/"she" later in the text. */
+class SpeakerState {
+  private readonly chains: Chain[] = [];
+  readonly history: HistoryEntry[] = [];
+
+  constructor(private readonly mentions: MentionIndex) {}
+
+  private fromMention(m: EntityMention, start: number, end: number, rule: string): Speaker {
+    return { key: m.key, name: m.name, start, end, rule };
+  }
+
+  private descriptor(phrase: SpeakerPhrase): Speaker {
+    const head = phrase.head!;
+    const modifiers = phrase.modifiers ?? [];
+    const base = { start: phrase.start, end: phrase.end };
+    if (phrase.determiner === 'definite') {
+      // "the official" / "the NATO official" refers back to the last "a NATO official".
+      for (let i = this.chains.length - 1; i >= 0; i -= 1) {
+        const c = this.chains[i];
+        if (c.head === head && modifiers.every((m) => c.modifiers.has(m))) {
+          return { ...base, name: c.name, rule: 'quotes.speaker.descriptor-chain' };
+        }
+      }
+    }
+    const name = descriptorName(phrase);
+    this.chains.push({ head, modifiers: new Set(modifiers), name });
+    return { ...base, name, rule: 'quotes.speaker.descriptor' };
+  }
+
+  private personFor(phrase: SpeakerPhrase, matches: (m: EntityMention) => boolean): EntityMention | undefined {
+    let found: EntityMention | undefined;
+    for (const m of this.mentions.persons) {
+      if (m.start >= phrase.start) break;
+      if (matches(m)) found = m;
+    }
+    return found;
+  }
+
+  /** Resolves a phrase to a speaker and records it; `previousSubject` serves "he"/"she". */
+  resolve(phrase: SpeakerPhrase, previousSubject: () => SpeakerPhrase | undefined): Speaker | undefined {
+    let speaker: Speaker | undefined;
+    let personLike = true;
+    switch (phrase.kind) {
+      case 'mention':
+        speaker = this.fromMention(phrase.mention!, phrase.start, phrase.end, 'quotes.speaker.mention');
+        personLike = phrase.mention!.type === 'person';
+        break;
+      case 'descriptor':
+        speaker = this.descriptor(phrase);
+        personLike = !NON_PERSON_HEADS.has(phrase.head!);
+        break;
+      case 'pronoun':
+        speaker = this.pronoun(phrase, previousSubject);
+        break;
+      case 'title': {
+        // "the High Representative said" after "Kaja Kallas, the High Representative, ...".
+        const title = norm(phrase.text.replace(/^the\s+/i, ''));
+        const m = this.personFor(phrase, (p) => norm(p.attributes?.role ?? '').includes(title) || norm(p.text).includes(title));
+        speaker = m
+          ? this.fromMention(m, phrase.start, phrase.end, 'quotes.speaker.title')
+          : { name: phrase.text[0].toLowerCase() + phrase.text.slice(1), start: phrase.start, end: phrase.end, rule: 'quotes.speaker.title' };
+        break;
+      }
+      case 'name': {
+        // A surname alone ("Mohamad said") points to the person mentioned in full before.
+        const words = norm(phrase.text).split(' ');
+        const last = words[words.length - 1];
+        const m = this.personFor(phrase, (p) => norm(p.name).split(' ').includes(last) || norm(p.text) === norm(phrase.text));
+        speaker = m
+          ? this.fromMention(m, phrase.start, phrase.end, 'quotes.speaker.name')
+          : { name: phrase.text, start: phrase.start, end: phrase.end, rule: 'quotes.speaker.name' };
+        break;
+      }
+    }
+    if (speaker) this.history.push({ speaker, personLike });
+    return speaker;
+  }
+
+  /**
+   * "he"/"she": a person the mentions stage already tied to the pronoun, else the person the
+   * previous sentence opened with, else the last person-like speaker, else the last person named.
+   */
+  private pronoun(phrase: SpeakerPhrase, previousSubject: () => SpeakerPhrase | undefined): Speaker | undefined {
+    const span = { start: phrase.start, end: phrase.end, rule: 'quotes.speaker.pronoun' };
+    if (phrase.mention?.type === 'person') return { ...span, key: phrase.mention.key, name: phrase.mention.name };
+    const subject = previousSubject();
+    if (subject?.kind === 'mention' && subject.mention?.type === 'person') return { ...span, key: subject.mention.key, name: subject.mention.name };
+    for (let i = this.history.length - 1; i >= 0; i -= 1) {
+      const h = this.history[i];
+      if (h.personLike) return { ...span, key: h.speaker.key, name: h.speaker.name };
+    }
+    const m = this.mentions.lastPersonBefore(phrase.start);
+    return m ? { ...span, key: m.key, name: m.name } : undefined;
+  }
+}
+
+function sentenceIndexAt(sentences: Sentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].start <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** A name or title in quotes ("the “Hub for the South”"): every longer word capitalised, no sentence punctuation. */
+function isTitleLike(s: string): boolean {
+  const words = s.split(/\s+/).filter(Boolean);
+  if (words.length > 8 || /[.!?;,]$/.test(s)) return false;
+  return words.every((w) => w.length < 4 || /^[\p{Lu}\p{N}]/u.test(w));
+}
+
+/**
+ * Direct quotations and their speakers. Attribution, in order: a reporting verb in the same
+ * sentence next to a named person or a descriptor; else the speaker of the previous
+ * sentence's quote (a quote continued in the next paragraph) or the person the previous
+ * sentence is about; "the official" and "he"/"she" resolve to speakers met earlier.
+ */
+export function findQuotes(seg: Segmented, mentions: EntityMention[]): QuoteDraft[] {
+  const { text } = seg;
+  const spans = findQuoteSpans(text, seg.paragraphs);
+  if (spans.length === 0) return [];
+  const masked = maskQuotes(text, spans);
+  const index = new MentionIndex(mentions);
+  const sentences = [...seg.sentences].sort((a, b) => a.start - b.start);
+  const sentenceEnd = (i: number): number => sentences[i].end;
+
+  const clauses: Clause[][] = sentences.map(() => []);
+  VERB_RE.lastIndex = 0;
+  for (let m = VERB_RE.exec(masked); m; m = VERB_RE.exec(masked)) {
+    const si = sentenceIndexAt(sentences, m.index);
+    if (si < 0 || m.index >= sentences[si].end) continue;
+    const verbStart = m.index;
+    const verbEnd = m.index + m[0].length;
+    const s = sentences[si];
+    const clause: Clause = { verbStart, verbEnd, kind: m[1] ? 'finite' : m[2] ? 'participle' : 'according', inverted: false, spanStart: verbStart, spanEnd: verbEnd };
+    if (clause.kind === 'finite') {
+      clause.phrase = speakerBefore(masked, verbStart, s.start, index);
+      // “…,” said the official — the speaker follows the verb right after a quote or comma.
+      if (!clause.phrase && /[,\u0001]\s*$/.test(masked.slice(Math.max(s.start, verbStart - 4), verbStart))) {
+        clause.phrase = speakerAfter(masked, verbEnd, s.end, index);
+        clause.inverted = clause.phrase !== undefined;
+      }
+      // "... and said ..." shares the subject of its sentence, like a participle.
+      if (!clause.phrase && /\b(?:and|but)\s+$/.test(masked.slice(Math.max(s.start, verbStart - 6), verbStart))) clause.kind = 'participle';
+    } else if (clause.kind === 'according') {
+      clause.phrase = speakerAfter(masked, verbEnd, s.end, index);
+    }
+    if (clause.phrase) {
+      clause.spanStart = Math.min(clause.phrase.start, verbStart);
+      clause.spanEnd = Math.max(clause.phrase.end, verbEnd);
+    }
+    if (clause.phrase || clause.kind === 'participle') clauses[si].push(clause);
+  }
+
+  const quotesByLastSentence = new Map<number, QuoteSpan[]>();
+  for (const q of spans) {
+    const si = sentenceIndexAt(sentences, Math.max(q.start, q.end - 1));
+    if (si < 0) continue;
+    (quotesByLastSentence.get(si) ?? quotesByLastSentence.set(si, []).get(si)!).push(q);
+  }
+
+  const state = new SpeakerState(index);
+  const subjectOf = (i: number): SpeakerPhrase | undefined => (i >= 0 ? sentenceSubject(masked, sentences[i].start, sentenceEnd(i), index) : undefined);
+  const lastQuoteSpeaker: (Speaker | undefined)[] = [];
+  const out: QuoteDraft[] = [];
+
+  for (let si = 0; si < sentences.length; si += 1) {
+    const own = clauses[si];
+    for (const c of own) {
+      if (c.phrase) c.speaker = state.resolve(c.phrase, () => subjectOf(si - 1));
+    }
+    for (let k = 0; k < own.length; k += 1) {
+      const c = own[k];
+      if (c.speaker || c.kind !== 'participle') continue;
+      // "X pointed to …, describing them as “…”": the participle's speaker is X.
+      const before = own.slice(0, k).reverse().find((o) => o.speaker);
+      const after = own.slice(k + 1).find((o) => o.speaker && o.kind !== 'participle');
+      if (before?.speaker ?? after?.speaker) c.speaker = before?.speaker ?? after?.speaker;
+      else {
+        const subject = subjectOf(si);
+        if (subject) c.speaker = state.resolve(subject, () => subjectOf(si - 1));
+      }
+    }
+
+    for (const q of quotesByLastSentence.get(si) ?? []) {
+      const first = Math.max(0, sentenceIndexAt(sentences, q.start));
+      const quoteText = text.slice(q.start, q.end);
+      let best: Clause | undefined;
+      let bestDistance = Infinity;
+      for (let i = first; i <= si; i += 1) {
+        for (const c of clauses[i]) {
+          if (!c.speaker) continue;
+          const distance = c.spanStart >= q.outerEnd ? c.spanStart - q.outerEnd : c.spanEnd <= q.outerStart ? q.outerStart - c.spanEnd : 0;
+          if (distance < bestDistance) {
+            bestDistance = distance;
+            best = c;
+          }
+        }
+      }
+
+      let speaker: Speaker | undefined;
+      let rule = 'quotes.unattributed';
+      if (best) {
+        speaker = best.speaker;
+        rule = clauseRule(best, q, text);
+      } else {
+        const prev = first - 1;
+        if (prev >= 0 && lastQuoteSpeaker[prev]) {
+          speaker = lastQuoteSpeaker[prev];
+          rule = sentences[prev].paragraph !== sentences[first].paragraph ? 'quotes.continued-paragraph' : 'quotes.continued-sentence';
+        } else if (prev >= 0) {
+          const spoke = [...clauses[prev]].reverse().find((c) => c.speaker && c.kind !== 'participle');
+          const subject = spoke ? undefined : subjectOf(prev);
+          if (spoke) speaker = spoke.speaker;
+          else if (subject && (subject.kind === 'mention' ? subject.mention?.type === 'person' : subject.kind !== 'name' && !NON_PERSON_HEADS.has(subject.head ?? ''))) {
+            speaker = state.resolve(subject, () => subjectOf(prev - 1));
+          }
+          if (speaker) rule = 'quotes.previous-sentence';
+        }
+      }
+
+      const attributedHere = best !== undefined;
+      const before = text.slice(Math.max(0, q.outerStart - 12), q.outerStart);
+      const named = /\b(?:the|a|an|its|their|his|her|called|dubbed|named|titled|entitled|so-called)\s*$/i.test(before);
+      if (!attributedHere && wordCount(quoteText) < 3) continue; // scare quotes
+      if (isTitleLike(quoteText) && (!attributedHere || named)) continue; // names and titles
+      out.push({ text: quoteText, start: q.start, end: q.end, rule, speaker: speaker ? { ...speaker } : undefined });
+      lastQuoteSpeaker[si] = speaker ?? lastQuoteSpeaker[si];
+    }
+  }
+  return out;
+}
+
+/** Names the wording that tied a quote to its clause. */
+function clauseRule(c: Clause, q: QuoteSpan, text: string): string {
+  if (c.kind === 'according') return 'quotes.according-to';
+  if (c.kind === 'participle') return 'quotes.participle';
+  if (c.spanStart >= q.outerEnd) {
+    if (/^[\s,]*$/.test(text.slice(q.outerEnd, c.spanStart))) return c.inverted ? 'quotes.said-inverted' : 'quotes.said-after';
+    return 'quotes.same-sentence';
+  }
+  if (c.spanEnd <= q.outerStart) {
+    const gap = text.slice(c.spanEnd, q.outerStart);
+    if (/^[^.;]{0,40}:\s*$/.test(gap) || /^[\s,]*$/.test(gap)) return 'quotes.said-before';
+    if (/\bthat\b/.test(gap)) return 'quotes.said-that';
+  }
+  return 'quotes.same-sentence';
+}

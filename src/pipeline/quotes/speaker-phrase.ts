@@ -1,0 +1,291 @@
+import type { EntityMention } from '../types.js';
+
+/**
+ * Head nouns of the descriptors news texts use for speakers they do not name ("a NATO
+ * official", "a senior EU diplomat", "the spokesperson", "the communiqué"). Data, not logic:
+ * extend it here.
+ */
+export const DESCRIPTOR_HEADS: readonly string[] = [
+  'official', 'diplomat', 'spokesperson', 'spokesman', 'spokeswoman', 'source', 'minister',
+  'ambassador', 'envoy', 'aide', 'officer', 'representative', 'analyst', 'statement',
+  'communiqué', 'communique', 'declaration', 'ministry', 'government', 'embassy', 'delegation',
+  'negotiator', 'adviser', 'advisor', 'expert', 'observer', 'commander', 'lawmaker', 'spokespeople',
+];
+
+/** Heads that name a document or an institution: "he"/"she" never refers back to them. */
+export const NON_PERSON_HEADS: ReadonlySet<string> = new Set([
+  'statement', 'communiqué', 'communique', 'declaration', 'ministry', 'government', 'embassy', 'delegation',
+]);
+
+const HEADS = new Set(DESCRIPTOR_HEADS);
+
+const INDEFINITE = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'several', 'some', 'another', 'many']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'one', 'two', 'three', 'four', 'several', 'some', 'another', 'many', 'its', 'his', 'her', 'their', 'our']);
+/** Words that end a descriptor's modifiers when walking back from its head. */
+const NOT_MODIFIER = new Set([
+  'in', 'on', 'at', 'of', 'to', 'for', 'with', 'by', 'from', 'and', 'or', 'but', 'that', 'which', 'who',
+  'as', 'said', 'says', 'told', 'is', 'was', 'were', 'are', 'will', 'would', 'has', 'had', 'have', 'than',
+  'while', 'when', 'after', 'before', 'also', 'not', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'there',
+  'where', 'because', 'if', 'so', 'then', 'however', 'meanwhile', 'added', 'according',
+]);
+const COMPLEMENT_START = new Set(['for', 'of', 'at', 'from', 'with', 'in', 'close', 'familiar', 'on', 'to']);
+/** Capitalised words that start sentences but never names. */
+const NOT_NAME = new Set([
+  'The', 'A', 'An', 'But', 'And', 'It', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We', 'I',
+  'In', 'On', 'At', 'As', 'For', 'If', 'When', 'While', 'However', 'Meanwhile', 'Its', 'His', 'Her', 'Their',
+  'Our', 'There', 'Asked', 'Speaking', 'According', 'Earlier', 'Later', 'Separately', 'Also', 'Both', 'Neither',
+]);
+/** Words allowed between a speaker and the reporting verb ("the official later said"). */
+const BETWEEN_SPEAKER_AND_VERB = /^(?:also|later|further|then|again|earlier|previously|recently|separately|once|has|had|have|would|will|did|does|reportedly|repeatedly|publicly|privately|today|yesterday|[a-z]+ly)$/;
+
+export type PhraseKind = 'mention' | 'descriptor' | 'pronoun' | 'title' | 'name';
+
+/** Words in the text that say who spoke, before they are resolved to a speaker. */
+export interface SpeakerPhrase {
+  kind: PhraseKind;
+  start: number;
+  end: number;
+  text: string;
+  mention?: EntityMention;
+  /** Descriptors: singular head noun, how it is determined, lowercased modifiers. */
+  head?: string;
+  determiner?: 'indefinite' | 'definite' | 'other';
+  modifiers?: string[];
+}
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{N}’'.\-]*/gu;
+
+function tokensIn(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = from;
+  for (let m = TOKEN_RE.exec(text); m && m.index < to; m = TOKEN_RE.exec(text)) {
+    let word = m[0];
+    while (word.endsWith('.') && !/^(?:[A-Z]\.)+$/.test(word)) word = word.slice(0, -1);
+    if (m.index + word.length > to) word = word.slice(0, to - m.index);
+    if (word) out.push({ word, start: m.index, end: m.index + word.length });
+  }
+  return out;
+}
+
+const onlySpaces = (text: string, a: number, b: number): boolean => /^[ \t\u00a0]*$/.test(text.slice(a, b));
+
+function headOf(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (HEADS.has(w)) return w;
+  if (w.endsWith('s') && HEADS.has(w.slice(0, -1))) return w.slice(0, -1);
+  return undefined;
+}
+
+/** Mentions indexed by where they start and end. */
+export class MentionIndex {
+  private readonly byEnd = new Map<number, EntityMention[]>();
+  private readonly byStart = new Map<number, EntityMention[]>();
+  readonly persons: EntityMention[];
+
+  constructor(mentions: EntityMention[]) {
+    for (const m of mentions) {
+      (this.byEnd.get(m.end) ?? this.byEnd.set(m.end, []).get(m.end)!).push(m);
+      (this.byStart.get(m.start) ?? this.byStart.set(m.start, []).get(m.start)!).push(m);
+    }
+    this.persons = mentions.filter((m) => m.type === 'person').sort((a, b) => a.start - b.start);
+  }
+
+  /** The best speaker-like mention ending (or starting) exactly at `at`: people first, then the longest. */
+  best(at: number, side: 'end' | 'start'): EntityMention | undefined {
+    const list = (side === 'end' ? this.byEnd : this.byStart).get(at);
+    if (!list) return undefined;
+    const rank = (m: EntityMention): number => (m.type === 'person' ? 3 : m.type === 'organization' || m.type === 'country' ? 2 : 1);
+    return [...list].sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start))[0];
+  }
+
+  /** The last person mention that ends at or before `pos`. */
+  lastPersonBefore(pos: number): EntityMention | undefined {
+    let found: EntityMention | undefined;
+    for (const m of this.persons) {
+      if (m.end > pos) break;
+      if (m.via !== 'pronoun') found = m;
+    }
+    return found;
+  }
+}
+
+function descriptorFromTokens(text: string, toks: Token[], headAt: number, end: number, sentenceStart: number): SpeakerPhrase | undefined {
+  const headTok = toks[headAt];
+  const head = headOf(headTok.word);
+  if (!head) return undefined;
+  // A head is a common noun: lowercase, except as the first word of a sentence ("Officials said").
+  if (headTok.word[0] !== headTok.word[0].toLowerCase() && headTok.start !== sentenceStart) return undefined;
+  let first = headAt;
+  let determiner: SpeakerPhrase['determiner'] = 'other';
+  const modifiers: string[] = [];
+  for (let k = headAt - 1; k >= 0 && headAt - k <= 5; k -= 1) {
+    const t = toks[k];
+    if (!onlySpaces(text, t.end, toks[k + 1].start)) break;
+    const lower = t.word.toLowerCase();
+    if (DETERMINERS.has(lower)) {
+      first = k;
+      determiner = INDEFINITE.has(lower) ? 'indefinite' : lower === 'the' || lower === 'this' || lower === 'that' ? 'definite' : 'other';
+      break;
+    }
+    if (NOT_MODIFIER.has(lower)) break;
+    first = k;
+    if (/['’]s$/.test(t.word) || /s['’]$/.test(t.word)) break; // "France's deputy ambassador"
+    modifiers.unshift(lower);
+  }
+  const start = toks[first].start;
+  return { kind: 'descriptor', start, end, text: text.slice(start, end), head, determiner, modifiers };
+}
+
+/** A descriptor whose head (plus an optional "for the ministry" complement) ends at `end`. */
+function descriptorEndingAt(text: string, end: number, sentenceStart: number): SpeakerPhrase | undefined {
+  const toks = tokensIn(text, Math.max(sentenceStart, end - 200), end);
+  for (let k = toks.length - 1; k >= 0 && toks.length - k <= 9; k -= 1) {
+    if (!headOf(toks[k].word)) continue;
+    const tail = toks.slice(k + 1);
+    if (tail.length > 0 && !COMPLEMENT_START.has(tail[0].word.toLowerCase())) return undefined;
+    if (/[\u0001,;:()]/.test(text.slice(toks[k].end, end))) return undefined;
+    if (tail.some((t) => NOT_MODIFIER.has(t.word.toLowerCase()) && !COMPLEMENT_START.has(t.word.toLowerCase()) && t.word !== 'the')) return undefined;
+    return descriptorFromTokens(text, toks, k, end, sentenceStart);
+  }
+  return undefined;
+}
+
+/** A descriptor that starts at `start` ("the official", "a spokesperson for the ministry"). */
+function descriptorStartingAt(text: string, start: number, limit: number): SpeakerPhrase | undefined {
+  const toks = tokensIn(text, start, Math.min(limit, start + 200));
+  if (toks.length === 0 || toks[0].start !== start) return undefined;
+  for (let k = 0; k < Math.min(toks.length, 6); k += 1) {
+    if (k > 0 && !onlySpaces(text, toks[k - 1].end, toks[k].start)) return undefined;
+    if (!headOf(toks[k].word)) {
+      if (k > 0 && NOT_MODIFIER.has(toks[k].word.toLowerCase())) return undefined;
+      continue;
+    }
+    let end = toks[k].end;
+    // Complement up to the next punctuation: "a spokesperson for the foreign ministry".
+    if (toks[k + 1] && COMPLEMENT_START.has(toks[k + 1].word.toLowerCase()) && onlySpaces(text, toks[k].end, toks[k + 1].start)) {
+      for (let j = k + 1; j < toks.length && j <= k + 8; j += 1) {
+        if (!/^[ \t\u00a0]*$/.test(text.slice(toks[j - 1].end, toks[j].start))) break;
+        if (NOT_MODIFIER.has(toks[j].word.toLowerCase()) && !COMPLEMENT_START.has(toks[j].word.toLowerCase())) break;
+        end = toks[j].end;
+      }
+    }
+    return descriptorFromTokens(text, toks, k, end, start);
+  }
+  return undefined;
+}
+
+const PRONOUN_BEFORE = /(?:^|[^\p{L}])([Hh]e|[Ss]he)$/u;
+const TITLE_BEFORE = /(?:^|[^\p{L}])([Tt]he\s+((?:[A-Z][\p{L}’'-]*\s+){0,3}[A-Z][\p{L}’'-]*))$/u;
+const NAME_BEFORE = /(?:^|[^\p{L}’'-])((?:[A-Z][\p{L}’'-]+\s+){0,2}[A-Z][\p{L}’'-]+)$/u;
+
+function namePhrase(text: string, start: number, end: number): SpeakerPhrase | undefined {
+  const words = text.slice(start, end).split(/\s+/);
+  while (words.length > 0 && NOT_NAME.has(words[0])) {
+    start += words[0].length + 1;
+    words.shift();
+  }
+  if (words.length === 0) return undefined;
+  return { kind: 'name', start, end, text: text.slice(start, end) };
+}
+
+/**
+ * Who speaks, read backwards from a reporting verb at `end`: "the official said",
+ * "Rutte, who chaired the meeting, said", "a spokesperson for the ministry told".
+ */
+export function speakerBefore(text: string, verbStart: number, sentenceStart: number, mentions: MentionIndex): SpeakerPhrase | undefined {
+  let end = verbStart;
+  const back = (): void => {
+    while (end > sentenceStart && /\s/.test(text[end - 1])) end -= 1;
+  };
+  back();
+  for (let skipped = 0; skipped < 2; skipped += 1) {
+    const m = /([A-Za-z]+)$/.exec(text.slice(Math.max(sentenceStart, end - 20), end));
+    if (!m || !BETWEEN_SPEAKER_AND_VERB.test(m[1]) || m[1] === 'only') break;
+    end -= m[1].length;
+    back();
+  }
+  // "Kallas, the EU's foreign policy chief, said": step over one parenthetical.
+  if (text[end - 1] === ',') {
+    const open = text.lastIndexOf(',', end - 2);
+    if (open >= sentenceStart && end - open < 180 && !text.slice(open, end).includes('\u0001')) {
+      end = open;
+      back();
+    }
+  }
+  const window = text.slice(Math.max(sentenceStart, end - 200), end);
+  const offset = end - window.length;
+
+  const pronoun = PRONOUN_BEFORE.exec(window);
+  if (pronoun) {
+    const start = offset + window.length - pronoun[1].length;
+    return { kind: 'pronoun', start, end, text: pronoun[1], mention: mentions.best(end, 'end') };
+  }
+  const descriptor = descriptorEndingAt(text, end, sentenceStart);
+  const mention = mentions.best(end, 'end');
+  if (mention && (!descriptor || mention.start <= descriptor.start)) {
+    return { kind: 'mention', start: mention.start, end: mention.end, text: text.slice(mention.start, mention.end), mention };
+  }
+  if (descriptor) return descriptor;
+  const title = TITLE_BEFORE.exec(window);
+  if (title) {
+    const start = offset + window.length - title[1].length;
+    return { kind: 'title', start, end, text: title[1] };
+  }
+  const name = NAME_BEFORE.exec(window);
+  if (name) return namePhrase(text, offset + window.length - name[1].length, end);
+  return undefined;
+}
+
+/** Who speaks, read forwards from `start`: "said the official", "said Kallas", "according to a diplomat". */
+export function speakerAfter(text: string, start: number, limit: number, mentions: MentionIndex): SpeakerPhrase | undefined {
+  let s = start;
+  while (s < limit && /\s/.test(text[s])) s += 1;
+  const rest = text.slice(s, Math.min(limit, s + 200));
+  const pronoun = /^([Hh]e|[Ss]he)\b/.exec(rest);
+  if (pronoun) return { kind: 'pronoun', start: s, end: s + pronoun[1].length, text: pronoun[1], mention: mentions.best(s, 'start') };
+  const descriptor = descriptorStartingAt(text, s, limit);
+  if (descriptor) return descriptor;
+  // A person mention right here or after a title ("said EU foreign policy chief Kaja Kallas"),
+  // else any mention that starts right here ("said the ministry").
+  let here: EntityMention | undefined;
+  for (let k = s; k < s + Math.min(rest.length, 80); k += 1) {
+    if (/[,.;:\u0001]/.test(text[k]) && !/^[A-Z]\.$/.test(text.slice(k - 1, k + 1))) break;
+    const m = mentions.best(k, 'start');
+    if (m?.type === 'person') return { kind: 'mention', start: m.start, end: m.end, text: text.slice(m.start, m.end), mention: m };
+    if (k === s) here = m;
+  }
+  if (here) return { kind: 'mention', start: here.start, end: here.end, text: text.slice(here.start, here.end), mention: here };
+  const title = /^([Tt]he\s+(?:[A-Z][\p{L}’'-]*)(?:\s+[A-Z][\p{L}’'-]*){0,3})/u.exec(rest);
+  if (title) return { kind: 'title', start: s, end: s + title[1].length, text: title[1] };
+  const name = /^((?:[A-Z][\p{L}’'-]+)(?:\s+[A-Z][\p{L}’'-]+){0,2})/u.exec(rest);
+  if (name && !NOT_NAME.has(name[1].split(/\s+/)[0])) return { kind: 'name', start: s, end: s + name[1].length, text: name[1] };
+  return undefined;
+}
+
+/** Leading adverbials a sentence subject may hide behind ("On Thursday, shortly after landing, ..."). */
+const LEADING_FRAME = /^(?:(?:On|In|At|After|Before|During|Since|Earlier|Later|Meanwhile|However|Separately|Shortly|Speaking|Asked|Also|Still|Yet|For|With|Despite|Following|Under|Until|Back)\b[^,\u0001]{0,80},\s*)/;
+const LEADING_CONJ = /^(?:But|And|So|Yet)\s+/;
+
+/** The subject phrase a sentence opens with, if it is a speaker-like one. */
+export function sentenceSubject(text: string, sentenceStart: number, sentenceEnd: number, mentions: MentionIndex): SpeakerPhrase | undefined {
+  let s = sentenceStart;
+  for (let i = 0; i < 3; i += 1) {
+    const rest = text.slice(s, Math.min(sentenceEnd, s + 200));
+    const frame = LEADING_FRAME.exec(rest) ?? LEADING_CONJ.exec(rest);
+    if (!frame) break;
+    s += frame[0].length;
+  }
+  if (text[s] === '\u0001') return undefined;
+  const first = speakerAfter(text, s, sentenceEnd, mentions);
+  // The subject may sit behind its title ("Egypt's Foreign Minister Badr Abdelatty is ...").
+  if (!first || (first.start !== s && !(first.kind === 'mention' && /^[\p{L}\p{N}’'.\s-]*$/u.test(text.slice(s, first.start))))) return undefined;
+  // A subject is followed by its verb (or an apposition), not by more of a noun phrase.
+  const next = /^\s*(?:,|[a-z])/.exec(text.slice(first.end, first.end + 3));
+  return next ? first : undefined;
+}
