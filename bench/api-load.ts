@@ -53,8 +53,8 @@ function randomDay(random: () => number): string {
 }
 
 async function openStoreAt(file: string) {
-  const { openSqliteStore } = await import('../src/storage/sqlite/index.js');
-  return openSqliteStore({ file });
+  const { openStore } = await import('../src/storage/index.js');
+  return openStore({ file });
 }
 
 /** Ingests varied copies of the eval texts through the same service the POST route uses. */

@@ -31,7 +31,12 @@ export interface CreateAppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
-export type LiaisonApp = FastifyInstance & { liaisonRoutes: readonly RouteSpec[] };
+export type LiaisonApp = FastifyInstance & {
+  /** The route table the OpenAPI document is generated from. */
+  liaisonRoutes: readonly RouteSpec[];
+  /** Every route Fastify actually registered (plugins included), as `METHOD url`. */
+  registeredRoutes: readonly { method: string; url: string }[];
+};
 
 function packageVersion(repoRoot: string): string {
   try {
@@ -73,6 +78,12 @@ export function createApp(options: CreateAppOptions): LiaisonApp {
     // Unknown fields are an error, not silently dropped: a typo in a client must show.
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   });
+  const registered: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) registered.push({ method, url: route.url });
+  });
+  // The API speaks JSON and multipart only; a bare text/plain body is a client mistake (415).
+  app.removeContentTypeParser('text/plain');
   installSecurityHeaders(app);
   const web = options.webDist ? registerWebUi(app, options.webDist) : undefined;
   installErrorHandlers(app, web?.fallback);
@@ -89,5 +100,5 @@ export function createApp(options: CreateAppOptions): LiaisonApp {
       ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     });
   }
-  return Object.assign(app, { liaisonRoutes: routes as readonly RouteSpec[] });
+  return Object.assign(app, { liaisonRoutes: routes as readonly RouteSpec[], registeredRoutes: registered as readonly { method: string; url: string }[] });
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
-import { extract } from '../pipeline/index.js';
 import type { RequestContext, Store } from '../storage/index.js';
 import { ApiError } from './api.error.js';
 import type { ApiServices, IngestInput, IngestOutcome } from './api-services.js';
@@ -14,6 +13,8 @@ export function createApiServices(store: Store, _config: Config): ApiServices {
     const hash = createHash('sha256').update(input.text).digest('hex');
     const existing = await store.findDocumentIdByHash(hash);
     if (existing) return { duplicate: true, documentId: existing };
+    // Loaded on first ingest: the gazetteers are large and a read-only server never needs them.
+    const { extract } = await import('../pipeline/index.js');
     const extraction = extract(input.text, { ...input.meta, ...(input.format ? { format: input.format } : {}) });
     if (extraction.text.trim() === '') {
       throw new ApiError('empty_text', 'The text has no readable content once markup is removed: paste the article body itself.');
