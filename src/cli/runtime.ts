@@ -15,18 +15,23 @@ export interface Runtime {
   review(ref: RecordRef, state: ReviewState): Promise<ReviewResult | undefined>;
 }
 
+type IngestFn = (ctx: { user: string }, input: { text: string; meta: DocumentMeta }) => Promise<{ duplicate: boolean; documentId: string }>;
+
 /** Opens the configured database, runs `work`, and always closes the database again. */
 export async function withRuntime<T>(config: Config, work: (runtime: Runtime) => Promise<T>): Promise<T> {
   const storage = await loadStorage();
-  const services = await loadServices();
   const store = await storage.openStore(config);
   try {
     const user = { user: config.user };
-    const ingest = services.createIngestService({ store });
+    // The ingest service (and the pipeline behind it) loads only for commands that ingest.
+    let ingestService: Promise<{ ingest: IngestFn }> | undefined;
     const runtime: Runtime = {
       records: store,
       dialect: store.capabilities.dialect,
-      ingest: (text, meta) => ingest.ingest(user, { text, meta }),
+      async ingest(text, meta) {
+        ingestService ??= loadServices().then((s) => s.createIngestService({ store }));
+        return (await ingestService).ingest(user, { text, meta });
+      },
       review: (ref, state) => store.setReviewState(user, ref, state),
     };
     return await work(runtime);
