@@ -8,3 +8,4 @@ export { sha256 } from './save-extraction.js';
 export { num } from './rows.js';
 export type { Db } from './rows.js';
 export type { Database } from './schema.js';
+export { makeSnippet } from './snippet.js';

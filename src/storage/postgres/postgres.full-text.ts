@@ -1,11 +1,13 @@
 /**
  * PostgreSQL full-text search: a generated tsvector over `search_docs` with a GIN index.
+ * Snippets are cut in JS (core/snippet.ts) because ts_headline reads the raw text and
+ * would miss matches that differ only by accents.
  * The `simple` configuration (no stemming) and accent folding via `unaccent` make it
  * match the way SQLite's unicode61 tokenizer does, so both stores find the same things.
  */
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { SearchHit, SearchKind } from '../port.js';
-import { MARK_CLOSE, MARK_OPEN, unmark, type Db, type FullTextDialect, type FullTextQuery } from '../core/index.js';
+import { makeSnippet, type Db, type FullTextDialect, type FullTextQuery } from '../core/index.js';
 
 const migration: Migration = {
   async up(db: Kysely<any>) {
@@ -49,11 +51,10 @@ export const postgresFullText: FullTextDialect = {
   async search(db: Db, q: FullTextQuery) {
     const query = tsquery(q.tokens);
     const kinds = sql.join(q.kinds.map((k) => sql`${k}`));
-    const options = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=" … "`;
-    const rows = await sql<{ kind: SearchKind; ref_id: string; title: string; snip: string; score: number }>`
+    const rows = await sql<{ kind: SearchKind; ref_id: string; title: string; body: string; score: number }>`
       with q as (select to_tsquery('simple', ${query}) as query)
       select d.kind, d.ref_id, d.title,
-             ts_headline('simple', case when d.body = '' then d.title else left(d.body, 200000) end, q.query, ${options}) as snip,
+             left(d.body, 200000) as body,
              ts_rank(d.tsv, q.query) as score
       from search_docs d, q
       where d.tsv @@ q.query and d.kind in (${kinds})
@@ -63,8 +64,10 @@ export const postgresFullText: FullTextDialect = {
       select count(*) as n from search_docs d
       where d.tsv @@ to_tsquery('simple', ${query}) and d.kind in (${kinds})`.execute(db);
     const items: SearchHit[] = rows.rows.map((r) => {
-      const { snippet, highlights } = unmark(r.snip ?? '');
-      return { kind: r.kind, id: r.ref_id, title: r.title, snippet: snippet || r.title, highlights, score: Number(r.score) };
+      // Entities and events are found by their name or label as often as by their body.
+      const fromBody = r.body ? makeSnippet(r.body, q.tokens) : undefined;
+      const { snippet, highlights } = fromBody && fromBody.highlights.length > 0 ? fromBody : makeSnippet(r.title, q.tokens);
+      return { kind: r.kind, id: r.ref_id, title: r.title, snippet, highlights, score: Number(r.score) };
     });
     return { items, total: Number(total.rows[0]?.n ?? 0) };
   },
