@@ -95,7 +95,9 @@ export function installErrorHandlers(app: FastifyInstance, pageFallback?: (reque
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
-    if (pageFallback && !isApiPath(path) && (request.method === 'GET' || request.method === 'HEAD')) return pageFallback(request, reply);
+    // Only page routes fall back to the UI; a missing asset (`/assets/x.js`) stays a 404.
+    const isPage = !/\.[A-Za-z0-9]+$/.test(path);
+    if (pageFallback && isPage && !isApiPath(path) && (request.method === 'GET' || request.method === 'HEAD')) return pageFallback(request, reply);
     return sendProblem(reply, problem('not_found', `No route ${request.method} ${path}: see /api/docs for the endpoints.`, { instance: path }));
   });
 }
