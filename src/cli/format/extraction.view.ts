@@ -1,6 +1,8 @@
 import type { ExtractedEntity, ExtractedEvent, Extraction, TimeInterval } from '../../domain/index.js';
 import { renderTable } from './table.js';
 
+const PLURAL: Record<string, string> = { person: 'people', organization: 'organizations', country: 'countries', place: 'places', instrument: 'instruments' };
+
 /** A day interval as a reader says it: "2025-04-03", "week of 2025-03-31", "2025-06". */
 export function describeTime(time: TimeInterval | undefined): string | undefined {
   if (!time) return undefined;
@@ -36,7 +38,7 @@ export function renderExtraction(x: Extraction, width = 120): string {
   out.push('');
   if (x.events.length === 0) out.push('events    none found');
   else {
-    const whoMax = Math.max(12, width - 100);
+    const whoMax = Math.max(24, width - 100);
     out.push(
       renderTable(x.events.map((e) => eventRow(e, byKey)), [
         { header: 'event', cell: (r) => r.type },
@@ -61,7 +63,7 @@ export function renderExtraction(x: Extraction, width = 120): string {
   for (const [type, names] of byType) {
     const list = names.join(', ');
     const room = Math.max(20, width - 22);
-    out.push(`${`${type}s`.padEnd(14)}${String(names.length).padStart(3)}  ${list.length > room ? `${list.slice(0, room - 1)}…` : list}`);
+    out.push(`${(PLURAL[type] ?? type).padEnd(14)}${String(names.length).padStart(3)}  ${list.length > room ? `${list.slice(0, room - 1)}…` : list}`);
   }
   if (x.entities.length === 0) out.push('entities  none found');
   for (const note of x.notes) out.push(`note: ${note}`);
