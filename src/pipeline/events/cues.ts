@@ -12,7 +12,7 @@ export interface StatusCue {
 
 export const STATUS_CUES: StatusCue[] = [
   // "will review plans to open an office", "to discuss proposals for a mission"
-  { id: 'review-plans', re: /\b(?:will|to|would|shall|must)\s+(?:review|consider|discuss|examine|study|assess|weigh|debate)\s+(?:plans?|proposals?|options|ways|ideas?|a plan|a proposal|the possibility)\b/gi, status: 'under_review' },
+  { id: 'review-plans', re: /\b(?:will|to|would|shall|must)\s+(?:review|consider|discuss|examine|study|assess|weigh|debate)\s+(?:plans?|proposals?|options|ways|ideas?|a plan|a proposal|the possibility)(?:\s+(?:to|for|of))?\b/gi, status: 'under_review' },
   // "among the initiatives under review", "a proposal under consideration"
   { id: 'under-review', re: /\bunder\s+(?:review|consideration|discussion|study)\b/gi, status: 'under_review' },
   // "ministers are considering a new mission"
@@ -61,7 +61,7 @@ export const REQUEST_NOUN = /\b(?:following|after|at|upon|in\s+response\s+to|res
 export const REQUEST_VERB = /\b(?:requested|asked|has\s+asked|have\s+asked|called\s+on|urged|appealed\s+to|sought|invited|submitted\s+a\s+request|made\s+a\s+request)\b/gi;
 
 export const CANCELLED = /\b(?:cancel(?:l?ed)|called\s+off|postponed|scrapped)\b/i;
-export const PAST_CUES = /\b(?:last|previous|recent|recently|past|earlier|held|took\s+place|met|was|were|had|did|visited|hosted|attended)\b/i;
+export const PAST_CUES = /\b(?:last|previous|recent|recently|past|earlier|held|took\s+place|met|was|were|had|did|visited|hosted|attended|said|told|added|stressed|noted)\b/i;
 export const FUTURE_CUES = /\b(?:will|shall|next|upcoming|coming|ahead\s+of|scheduled|to\s+be\s+held|due\s+to|set\s+to|is\s+to|are\s+to|plans?\s+to|expected\s+to|would)\b/i;
 // "said on Wednesday": a time that dates the reporting, not the event.
 export const REPORTING_BEFORE_TIME = /\b(?:said|says|told|added|announced|stated|noted|revealed|confirmed|explained|stressed)\s*$/i;

@@ -28,6 +28,8 @@ interface Draft {
   weak?: boolean;
   /** The meeting's noun phrase names a gathering of ministers or leaders (a parent for sessions). */
   major?: boolean;
+  /** Where a plan applies: its places and its instruments' hosts, by name and country code. */
+  areas: Set<string>;
 }
 
 interface SentenceView {
@@ -53,7 +55,7 @@ export function findEvents(seg: Segmented, mentions: EntityMention[], times: Tim
   let counter = 0;
   const newDraft = (type: EventType, v: SentenceView, start: number, end: number, rule: string, label: string): Draft => {
     const d: Draft = {
-      key: `ev${++counter}`, type, label, participants: new Map(), topics: [],
+      key: `ev${++counter}`, type, label, participants: new Map(), topics: [], areas: new Set(),
       evidence: { start: v.s.start, end: v.s.end, rule }, sentence: v.s.index,
     };
     void start; void end;
@@ -82,6 +84,11 @@ function mostMentioned(mentions: EntityMention[], type: string): string | undefi
 }
 
 function add(d: Draft, m: EntityMention, role: Role): void {
+  if (role === 'place') {
+    d.areas.add(m.name.toLowerCase());
+    if (m.attributes?.iso2) d.areas.add(`iso:${m.attributes.iso2}`);
+  }
+  if (role === 'subject' && m.attributes?.hostPlace) d.areas.add(m.attributes.hostPlace.toLowerCase());
   if (!d.participants.has(m.key)) d.participants.set(m.key, { role, evidence: { start: m.start, end: m.end, rule: m.rule } });
 }
 
@@ -427,6 +434,7 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
     const target = out.find((o) => sameFact(o, d));
     if (!target) { out.push(d); continue; }
     for (const [k, p] of d.participants) if (!target.participants.has(k)) target.participants.set(k, p);
+    for (const a of d.areas) target.areas.add(a);
     if (!target.time && d.time) target.time = d.time;
     if (d.status && (!target.status || (isPlanStatus(d.status) && isPlanStatus(target.status) && STATUS_RANK[d.status] > STATUS_RANK[target.status]))) target.status = d.status;
     if (target.weak && !d.weak) { target.weak = false; target.label = d.label; }
@@ -445,7 +453,7 @@ function sameFact(a: Draft, b: Draft): boolean {
     case 'proposal': {
       const sa = subjectsOf(a), sb = subjectsOf(b);
       if (sa.length && sb.length) return shareAny(sa, sb);
-      return a.family === b.family && shareAny(placesOf(a), placesOf(b));
+      return a.family === b.family && [...a.areas].some((x) => b.areas.has(x));
     }
     case 'request': {
       const req = (d: Draft) => [...d.participants].filter(([, p]) => p.role === 'requester').map(([k]) => k);

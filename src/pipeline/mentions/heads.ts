@@ -27,7 +27,7 @@ export const INSTRUMENT_MODIFIERS = new Set([
 ]);
 
 // Joining words allowed inside a capitalised name ("Ministry of Interior", "Hub for the South").
-export const NAME_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'in', 'to', 'de', 'du', 'des', 'al', 'el', 'van', 'von', 'der', 'bin']);
+export const NAME_CONNECTORS = new Set(['of', 'for', 'the', 'on', 'in', 'to', 'de', 'du', 'des', 'al', 'el', 'van', 'von', 'der', 'bin']);
 
 // Capitalised words that are never names on their own.
 export const NOT_NAME_WORDS = new Set([

@@ -71,13 +71,17 @@ function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sent
       const from = tokens[i].key === 'the' && len > 1 ? i + 1 : i;
       const start = tokens[from].start;
       const end = tokens[i + len - 1].end;
+      // "NATO Liaison Office in Amman": the host after "in" is a place mention of its own.
+      let hostAt = -1;
+      if (hit.type === 'instrument') for (let k = from + 1; k < i + len - 1; k++) if (tokens[k].key === 'in') hostAt = k + 1;
       out.push({
         start, end, text: text.slice(start, end), type: hit.type, key: hit.key, name: hit.name,
         attributes: hit.attributes, sentence, rule: `mentions.dictionary.${hit.kind}`,
         via: hit.kind === 'demonym' ? 'demonym' : hit.kind === 'collective' ? 'descriptor' : 'name',
-        from, to: i + len, weight: 10 + HIT_PRIORITY[hit.kind] + len,
+        from, to: hostAt > 0 ? hostAt - 1 : i + len, weight: 10 + HIT_PRIORITY[hit.kind] + len,
+        ...(hostAt > 0 ? { container: true } : {}),
       });
-      i += len - 1;
+      i = (hostAt > 0 ? hostAt : i + len) - 1;
       break;
     }
   }

@@ -17,8 +17,8 @@ export interface Resolved {
 const REFERRING_RULES = new Set(['mentions.dictionary.collective']);
 
 function headPhrase(name: string, attrs: EntityAttributes | undefined): string {
-  let s = name.toLowerCase();
-  if (attrs?.hostPlace) s = s.replace(new RegExp(`\\s+(?:in|to|for)\\s+(?:the\\s+)?${escapeRe(attrs.hostPlace.toLowerCase())}$`), '');
+  // The host ("... in Amman") is compared separately, so it is no part of the head.
+  let s = name.toLowerCase().replace(/\s+(?:in|to)\s+.*$/, '');
   if (attrs?.parentOrganization) s = s.replace(new RegExp(`^${escapeRe(attrs.parentOrganization.toLowerCase())}(?:['’]s)?\\s+`), '');
   return s.trim();
 }
@@ -27,9 +27,15 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The host place an instrument's name gives ("... in Jordan"), else its recorded host. */
+function hostOf(m: EntityMention): string | undefined {
+  const named = /\s(?:in|to)\s+(?:the\s+)?(.+)$/.exec(m.name)?.[1];
+  return named ?? m.attributes?.hostPlace;
+}
+
 /** Two hosts are the same place for an office when equal, or one is the other's capital/country. */
 function hostsAgree(a: string | undefined, b: string | undefined, g: Gazetteer): boolean {
-  if (!a || !b) return !a && !b ? false : true;
+  if (!a || !b) return true;
   if (a === b) return true;
   const ca = g.countryByName(a), cb = g.countryByName(b);
   const capA = g.countryByCapital(a), capB = g.countryByCapital(b);
@@ -60,7 +66,7 @@ export function resolveEntities(mentions: EntityMention[], ctx: ResolveContext):
       const aa = ma[0].attributes, ab = mb[0].attributes;
       if (aa?.instrumentKind !== ab?.instrumentKind) continue;
       if (headPhrase(ma[0].name, aa) !== headPhrase(mb[0].name, ab)) continue;
-      if (!hostsAgree(aa?.hostPlace, ab?.hostPlace, ctx.gazetteer)) continue;
+      if (!hostsAgree(hostOf(ma[0]), hostOf(mb[0]), ctx.gazetteer)) continue;
       remap.set(kb, ka);
     }
   }
