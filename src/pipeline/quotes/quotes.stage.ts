@@ -271,7 +271,13 @@ export function findQuotes(seg: Segmented, mentions: EntityMention[]): QuoteDraf
       if (best) {
         speaker = best.speaker;
         rule = clauseRule(best, q, text);
-      } else {
+      } else if (isPersonSubject(subjectOf(first))) {
+        // "Lavrov used his speech to accuse the West of turning it into “…”": no reporting
+        // verb, but the person the sentence is about is the one quoted.
+        speaker = state.resolve(subjectOf(first)!, () => subjectOf(first - 1));
+        if (speaker) rule = 'quotes.sentence-subject';
+      }
+      if (!speaker && !best) {
         const prev = first - 1;
         if (prev >= 0 && lastQuoteSpeaker[prev]) {
           speaker = lastQuoteSpeaker[prev];
@@ -280,7 +286,7 @@ export function findQuotes(seg: Segmented, mentions: EntityMention[]): QuoteDraf
           const spoke = [...clauses[prev]].reverse().find((c) => c.speaker && c.kind !== 'participle');
           const subject = spoke ? undefined : subjectOf(prev);
           if (spoke) speaker = spoke.speaker;
-          else if (subject && (subject.kind === 'mention' ? subject.mention?.type === 'person' : subject.kind !== 'name' && !NON_PERSON_HEADS.has(subject.head ?? ''))) {
+          else if (subject && (isPersonSubject(subject) || (subject.kind === 'descriptor' && !NON_PERSON_HEADS.has(subject.head ?? '')))) {
             speaker = state.resolve(subject, () => subjectOf(prev - 1));
           }
           if (speaker) rule = 'quotes.previous-sentence';
@@ -297,6 +303,10 @@ export function findQuotes(seg: Segmented, mentions: EntityMention[]): QuoteDraf
     }
   }
   return out;
+}
+
+function isPersonSubject(p: SpeakerPhrase | undefined): boolean {
+  return p !== undefined && ((p.kind === 'mention' && p.mention?.type === 'person') || p.kind === 'pronoun');
 }
 
 /** Names the wording that tied a quote to its clause. */

@@ -10,6 +10,7 @@ export const DESCRIPTOR_HEADS: readonly string[] = [
   'ambassador', 'envoy', 'aide', 'officer', 'representative', 'analyst', 'statement',
   'communiqué', 'communique', 'declaration', 'ministry', 'government', 'embassy', 'delegation',
   'negotiator', 'adviser', 'advisor', 'expert', 'observer', 'commander', 'lawmaker', 'spokespeople',
+  'head', 'chief', 'director', 'coordinator', 'commissioner', 'chairperson', 'leader', 'member',
 ];
 
 /** Heads that name a document or an institution: "he"/"she" never refers back to them. */
@@ -147,10 +148,11 @@ function descriptorEndingAt(text: string, end: number, sentenceStart: number): S
   const toks = tokensIn(text, Math.max(sentenceStart, end - 200), end);
   for (let k = toks.length - 1; k >= 0 && toks.length - k <= 9; k -= 1) {
     if (!headOf(toks[k].word)) continue;
-    const tail = toks.slice(k + 1);
-    if (tail.length > 0 && !COMPLEMENT_START.has(tail[0].word.toLowerCase())) return undefined;
     if (/[\u0001,;:()]/.test(text.slice(toks[k].end, end))) return undefined;
-    if (tail.some((t) => NOT_MODIFIER.has(t.word.toLowerCase()) && !COMPLEMENT_START.has(t.word.toLowerCase()) && t.word !== 'the')) return undefined;
+    const tail = toks.slice(k + 1);
+    // "Foreign Minister Andrii Sybiha", "member state": a head noun inside a longer name; look further back.
+    if (tail.length > 0 && !COMPLEMENT_START.has(tail[0].word.toLowerCase())) continue;
+    if (tail.some((t) => NOT_MODIFIER.has(t.word.toLowerCase()) && !COMPLEMENT_START.has(t.word.toLowerCase()) && t.word !== 'the')) continue;
     return descriptorFromTokens(text, toks, k, end, sentenceStart);
   }
   return undefined;
@@ -210,6 +212,13 @@ export function speakerBefore(text: string, verbStart: number, sentenceStart: nu
     end -= m[1].length;
     back();
   }
+  // "the Chairperson of the Commission, Mahmoud Ali Youssouf, said": the apposition is the name.
+  if (text[end - 1] === ',') {
+    let e = end - 1;
+    while (e > sentenceStart && /\s/.test(text[e - 1])) e -= 1;
+    const named = mentions.best(e, 'end');
+    if (named?.type === 'person') return { kind: 'mention', start: named.start, end: named.end, text: text.slice(named.start, named.end), mention: named };
+  }
   // "Kallas, the EU's foreign policy chief, said": step over one parenthetical.
   if (text[end - 1] === ',') {
     const open = text.lastIndexOf(',', end - 2);
@@ -250,7 +259,14 @@ export function speakerAfter(text: string, start: number, limit: number, mention
   const pronoun = /^([Hh]e|[Ss]he)\b/.exec(rest);
   if (pronoun) return { kind: 'pronoun', start: s, end: s + pronoun[1].length, text: pronoun[1], mention: mentions.best(s, 'start') };
   const descriptor = descriptorStartingAt(text, s, limit);
-  if (descriptor) return descriptor;
+  if (descriptor) {
+    // "said EU foreign policy chief Kaja Kallas": the descriptor is a title before a name.
+    let after = descriptor.end;
+    while (after < limit && /[ \t\u00a0]/.test(text[after])) after += 1;
+    const named = mentions.best(after, 'start');
+    if (named?.type === 'person') return { kind: 'mention', start: named.start, end: named.end, text: text.slice(named.start, named.end), mention: named };
+    return descriptor;
+  }
   // A person mention right here or after a title ("said EU foreign policy chief Kaja Kallas"),
   // else any mention that starts right here ("said the ministry").
   let here: EntityMention | undefined;
@@ -261,7 +277,7 @@ export function speakerAfter(text: string, start: number, limit: number, mention
     if (k === s) here = m;
   }
   if (here) return { kind: 'mention', start: here.start, end: here.end, text: text.slice(here.start, here.end), mention: here };
-  const title = /^([Tt]he\s+(?:[A-Z][\p{L}’'-]*)(?:\s+[A-Z][\p{L}’'-]*){0,3})/u.exec(rest);
+  const title = /^([Tt]he\s+(?:[A-Z][\p{L}’'-]*)(?:\s+[A-Z][\p{L}’'-]*){0,3})(?![\p{L}’'-])/u.exec(rest);
   if (title) return { kind: 'title', start: s, end: s + title[1].length, text: title[1] };
   const name = /^((?:[A-Z][\p{L}’'-]+)(?:\s+[A-Z][\p{L}’'-]+){0,2})/u.exec(rest);
   if (name && !NOT_NAME.has(name[1].split(/\s+/)[0])) return { kind: 'name', start: s, end: s + name[1].length, text: name[1] };

@@ -47,10 +47,20 @@ const NOT_PAST_ED = new Set([
   'unrelated', 'coordinated', 'invited', 'welcomed',
 ]);
 
+/** After "to", these make it a preposition ("to the summit", "to recent visits"), not an infinitive. */
+const NOT_INFINITIVE = new Set([
+  'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those',
+  'some', 'any', 'all', 'every', 'each', 'both', 'recent', 'date', 'further', 'more', 'other', 'new',
+  'former', 'own', 'one', 'two', 'three', 'peace', 'security', 'war', 'power', 'office', 'which', 'whom',
+  'what', 'where', 'when', 'him', 'them', 'us', 'me', 'it', 'about', 'around', 'over', 'within', 'and', 'or',
+]);
+
 const NOT_PAST_AFTER = new Set(['be', 'been', 'being', 'is', 'are', 'am', 'get', 'gets', 'to']);
 
 interface Token {
   word: string;
+  /** As written: capitalised words after "to" are names, not verbs. */
+  raw: string;
   start: number;
   end: number;
 }
@@ -62,7 +72,7 @@ function tokens(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   WORD_RE.lastIndex = from;
   for (let m = WORD_RE.exec(text); m && m.index < to; m = WORD_RE.exec(text)) {
-    out.push({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+    out.push({ word: m[0].toLowerCase(), raw: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -74,6 +84,9 @@ function cueOf(tok: Token, prev: Token | undefined, next: Token | undefined, all
   // "set to"/"set for", "expected to", "due to", "plans to" point ahead; alone they are ambiguous.
   if (w === 'set' || w === 'due') return next && (next.word === 'to' || next.word === 'for' || next.word === 'on' || next.word === 'in') ? 'future' : undefined;
   if (FUTURE_WORDS.has(w)) return 'future';
+  // "invited Ishiba to attend the summit in June", "agreed to meet in May": the infinitive's
+  // act comes after the verb that governs it.
+  if (w === 'to' && next && /^[a-z]+$/.test(next.raw) && !NOT_INFINITIVE.has(next.word) && !/(?:ing|ed|ly)$/.test(next.word)) return 'future';
   if (prev && NOT_PAST_AFTER.has(prev.word)) return undefined; // "will be held", "has been", "to be signed"
   if (PAST_WORDS.has(w)) return 'past';
   if (w.length >= 5 && w.endsWith('ed') && !NOT_PAST_ED.has(w)) return 'past';

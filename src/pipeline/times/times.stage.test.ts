@@ -150,7 +150,7 @@ describe('findTimes: periods relative to publication', () => {
     expect(only('A drawdown is planned for later this year.', '2025-03-05')).toBe('later this year → 2025-03-06/2025-12-31 (future)');
   });
   it('reads the edges of a period at month precision', () => {
-    expect(only('A conference is to be convened before the end of this month.', '2025-03-05')).toBe('the end of this month → 2025-03 (present)');
+    expect(only('A conference is to be convened before the end of this month.', '2025-03-05')).toBe('the end of this month → 2025-03 (future)');
     expect(only('The EU wants a deal by the end of the year.', '2025-04-02')).toBe('the end of the year → 2025-12 (future)');
   });
   it('reads today, yesterday and tomorrow', () => {
