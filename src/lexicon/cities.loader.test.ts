@@ -73,6 +73,11 @@ describe('city lookups', () => {
     expect(table.lookup('')).toEqual([]);
   });
 
+  it('never read an everyday word as a town, however the package lists it', () => {
+    for (const word of ['Union', 'Summit', 'Mission', 'Police', 'Of', 'Alliance', 'March']) expect(city(word), word).toBeUndefined();
+    expect(table.size).toBeGreaterThan(24_000);
+  });
+
   it('refuses an override that names a city the package lacks', () => {
     const decoded = [{ name: 'Amman', iso2: 'JO', lat: 31.9, lon: 35.9, population: 1, isCapital: true }];
     const bad = { version: '1', cities: [{ name: 'Atlantis', iso2: 'GR', aliases: ['Atlantida'] }] };

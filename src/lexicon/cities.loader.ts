@@ -14,6 +14,7 @@ const NEVER_KEPT = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
 export interface CityTable {
   /** Cities of that name (folded, exonyms first), most populous first; [] when none. */
   lookup(name: string): CityEntry[];
+  /** How many cities are indexed. */
   size: number;
 }
 
@@ -94,9 +95,15 @@ export function decodeCities(buf: Buffer): CityEntry[] {
 
 /** Indexes cities by folded name, then adds curated exonyms ("Geneva" for "Genève"). */
 export function buildCityTable(cities: CityEntry[], overrides: unknown): CityTable {
+  const root = asRecord(overrides, FILE, 'root');
+  asString(root.version, FILE, 'version');
+  const excluded = new Set(asStringArray(root.excludedNames, FILE, 'excludedNames').map(foldKey));
   const byName = new Map<string, CityEntry[]>();
+  let indexed = 0;
   for (const city of cities) {
     const key = foldKey(city.name);
+    if (excluded.has(key)) continue;
+    indexed++;
     const list = byName.get(key);
     if (list === undefined) byName.set(key, [city]);
     else list.push(city);
@@ -105,8 +112,6 @@ export function buildCityTable(cities: CityEntry[], overrides: unknown): CityTab
 
   // An exonym names its city ahead of any larger namesake ("Washington" is the capital).
   const exonyms = new Map<string, CityEntry>();
-  const root = asRecord(overrides, FILE, 'root');
-  asString(root.version, FILE, 'version');
   if (!Array.isArray(root.cities)) fail(FILE, 'cities', 'expected an array');
   root.cities.forEach((value, i) => {
     const raw = asRecord(value, FILE, `cities[${i}]`);
@@ -128,7 +133,7 @@ export function buildCityTable(cities: CityEntry[], overrides: unknown): CityTab
   });
 
   return {
-    size: cities.length,
+    size: indexed,
     lookup(name) {
       const key = foldKey(name);
       const native = byName.get(key) ?? [];
