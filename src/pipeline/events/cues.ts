@@ -21,10 +21,10 @@ export const STATUS_CUES: StatusCue[] = [
   { id: 'expected-to', re: /\b(?:is|are|was|were)\s+(?:expected|set|poised|due|likely|scheduled)\s+to\s+(?:formally\s+)?(?:approve|adopt|endorse|agree|sign|launch|decide|back|give|green-light|greenlight|authori[sz]e|renew|extend|establish|open|appoint)\b/gi, status: 'expected' },
   // "plans to expand its presence", "proposed to create", "intends to open", "a proposal to"
   { id: 'plans-to', re: /\b(?:plans?|planned|planning|intends?|intended|proposes?|proposed|proposing|proposals?|seeks?|seeking|aims?|wants?|hopes?|offered|offers?)\s+(?:to|for)\b/gi, status: 'proposed' },
-  // "agreed to", "approved", "decided to", "adopted", "endorsed", "signed", "renewed the mandate"
-  { id: 'approved', re: /\b(?:approved|agreed(?:\s+(?:to|on|upon))?|decided(?:\s+to)?|adopted|endorsed|signed|authori[sz]ed|renewed|extended|appointed|named|backed|greenlit|green-lit|ratified|voted\s+(?:to|for|unanimously))\b/gi, status: 'approved' },
+  // "agreed to", "approved", "decided to", "adopted", "endorsed", "signed", "renewed the mandate"; communiqués use the present ("Decides to", "Endorses")
+  { id: 'approved', re: /\b(?:approved?s?|agreed(?:\s+(?:to|on|upon))?|agrees(?:\s+to)?|decided(?:\s+to)?|decides(?:\s+to)?|adopted|adopts|endorsed|endorses|signed|signs|authori[sz]e[sd]|renewed|renews|appointed|appoints|greenlit|green-lit|ratified|ratifies|voted\s+(?:to|for|unanimously)|(?:extended|extends|prolonged|prolongs)\s+(?:the\s+|its\s+)?(?:[\w.-]+['’]s\s+)?mandate|reached\s+(?:a\s+|an\s+)?(?:political\s+)?agreement|struck\s+(?:a\s+|an\s+)?deal)\b/gi, status: 'approved' },
   // "launched", "opened", "inaugurated", "established", "deployed", "set up"
-  { id: 'implemented', re: /\b(?:launched|opened|inaugurated|established|deployed|set\s+up|began|started|unveiled|rolled\s+out)\b/gi, status: 'implemented' },
+  { id: 'implemented', re: /\b(?:launched|launches|opened|opens|inaugurated|inaugurates|established|establishes|deployed|deploys|set\s+up|unveiled|rolled\s+out|took\s+up\s+(?:their|its)\s+posts?)\b/gi, status: 'implemented' },
   // "rejected the proposal", "vetoed the resolution"
   { id: 'rejected', re: /\b(?:rejected|vetoed|blocked|turned\s+down|voted\s+(?:down|against)|dropped)\b/gi, status: 'rejected' },
 ];
@@ -53,12 +53,12 @@ export const ACTION_FAMILIES: { family: string; re: RegExp }[] = [
 export const MEETING_NOUN = /\b(?:(?:foreign|defen[cs]e|finance|interior|trade|energy|health|justice|economy|economic)\s+)?(?:ministers['’]?\s+)?(?:meeting|summit|ministerial|conference|talks|consultations|retreat|forum|gathering|dialogue)s?\b/gi;
 export const SESSION_NOUN = /\b(?:session|working\s+(?:dinner|lunch|breakfast)|plenary)\b/gi;
 // "X met Y", "will meet", "held talks with", "hosted"
-export const MEETING_VERB = /\b(?:met|meets|meet|meeting\s+with|held\s+talks|hold\s+talks|holds\s+talks|hosted|hosts|will\s+host|received|welcomed)\b/gi;
+export const MEETING_VERB = /\b(?:met|meets|meet|meeting\s+with|sat\s+down\s+with|sits\s+down\s+with|held\s+talks|hold\s+talks|holds\s+talks|holding\s+talks|talks\s+with|conferred\s+with|spoke\s+with|hosted|hosts|will\s+host|received|receives|welcomed|welcomes)\b/gi;
 // "visited", "recent visits by", "travelled to", "a trip to", "arrived in"
-export const VISIT = /\b(?:visit(?:s|ed|ing)?|travel(?:l?ed|l?ing|s)?\s+to|trips?\s+to|arrived\s+in|arrives\s+in|will\s+arrive\s+in|tour(?:ed|ing)?(?:\s+of)?)\b/gi;
+export const VISIT = /\b(?:visit(?:s|ed|ing)?|travel(?:l?ed|l?ing|s)?\s+to|trips?\s+to|arrived\s+in|arrives\s+in|arrive\s+in|flew\s+(?:in|into|to)|flies\s+(?:in|into|to)|expected\s+in|tour(?:ed|ing)?(?:\s+of)?)\b/gi;
 // "following a request from", "at the request of", "asked NATO to", "called on"
 export const REQUEST_NOUN = /\b(?:following|after|at|upon|in\s+response\s+to|responding\s+to|answering)\s+(?:a|an|the)\s+(?:formal\s+|official\s+|written\s+|recent\s+)?(?:request|invitation|appeal|call)\s+(?:from|by|of)\b/gi;
-export const REQUEST_VERB = /\b(?:requested|asked|has\s+asked|have\s+asked|called\s+on|urged|appealed\s+to|sought|invited|submitted\s+a\s+request|made\s+a\s+request)\b/gi;
+export const REQUEST_VERB = /\b(?:requested|requests|request(?=\s+(?:the|that))|asked|asks|called\s+on|calls\s+on|call\s+on|urged|urges|appealed\s+to|appeals\s+to|sought|seeks|invited|invites|submitted\s+a\s+request|made\s+a\s+request|applied\s+for|applies\s+for)\b/gi;
 
 export const CANCELLED = /\b(?:cancel(?:l?ed)|called\s+off|postponed|scrapped)\b/i;
 export const PAST_CUES = /\b(?:last|previous|recent|recently|past|earlier|held|took\s+place|met|was|were|had|did|visited|hosted|attended|said|told|added|stressed|noted)\b/i;

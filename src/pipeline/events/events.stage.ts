@@ -8,7 +8,7 @@ import {
 
 export interface EventContext {
   published?: string;
-  /** Canonical name key of the dateline place, used when a meeting "this week" names no place. */
+  /** Entity key of the dateline place: where a story's main meeting is when it names none. */
   datelineKey?: string;
 }
 
@@ -26,8 +26,10 @@ interface Draft {
   family?: string;
   /** Restatements ("we are broadening the scope of NMI") only count when they merge into a plan. */
   weak?: boolean;
-  /** The meeting's noun phrase names a gathering of ministers or leaders (a parent for sessions). */
+  /** A gathering of ministers or leaders: the parent for sessions. */
   major?: boolean;
+  /** The meeting noun ("summit", "talks"), to recognise restatements of one meeting. */
+  noun?: string;
   /** Where a plan applies: its places and its instruments' hosts, by name and country code. */
   areas: Set<string>;
 }
@@ -38,45 +40,51 @@ interface SentenceView {
   times: TimeExpression[];
 }
 
-/** A country reached through a demonym or a capital is implied, not named: it never makes a place or a subject. */
+interface Doc {
+  drafts: Draft[];
+  ctx: EventContext;
+  mainOrg?: string;
+  counter: number;
+}
+
+/** A country reached through a demonym or a capital is implied, not named: never a place or a subject. */
 function implied(m: EntityMention): boolean {
   return m.via === 'demonym' || m.via === 'capital';
 }
 
-const ROLE_OF_TYPE: Record<string, Role> = { person: 'participant', organization: 'participant', country: 'participant', instrument: 'subject', place: 'place' };
+const isActor = (m: EntityMention) => m.type === 'person' || m.type === 'organization' || m.type === 'country';
+const isPlace = (m: EntityMention) => (m.type === 'place' || m.type === 'country') && !implied(m);
 
 /** Finds meetings, sessions, visits, requests, proposals and decisions sentence by sentence. */
 export function findEvents(seg: Segmented, mentions: EntityMention[], times: TimeExpression[], ctx: EventContext): ExtractedEvent[] {
   const views: SentenceView[] = seg.sentences.map((s) => ({ s, mentions: [], times: [] }));
   for (const m of mentions) views[m.sentence]?.mentions.push(m);
   for (const t of times) views[t.sentence]?.times.push(t);
-  const mainOrg = mostMentioned(mentions, 'organization');
-  const drafts: Draft[] = [];
-  let counter = 0;
-  const newDraft = (type: EventType, v: SentenceView, start: number, end: number, rule: string, label: string): Draft => {
-    const d: Draft = {
-      key: `ev${++counter}`, type, label, participants: new Map(), topics: [], areas: new Set(),
-      evidence: { start: v.s.start, end: v.s.end, rule }, sentence: v.s.index,
-    };
-    void start; void end;
-    drafts.push(d);
-    return d;
-  };
-
+  const doc: Doc = { drafts: [], ctx, mainOrg: mostMentioned(mentions), counter: 0 };
   for (const v of views) {
-    meetings(v, drafts, newDraft, ctx, mainOrg);
-    visits(v, newDraft, ctx);
-    requests(v, newDraft, mainOrg);
-    plans(v, newDraft, mainOrg);
+    meetings(v, doc);
+    sessions(v, doc);
+    bodyMeetings(v, doc);
+    verbMeetings(v, doc);
+    visits(v, doc);
+    requests(v, doc);
+    plans(v, doc);
   }
-  return finish(mergeDrafts(drafts), ctx);
+  return finish(mergeDrafts(doc.drafts));
 }
 
-type NewDraft = (type: EventType, v: SentenceView, start: number, end: number, rule: string, label: string) => Draft;
+function newDraft(doc: Doc, type: EventType, v: SentenceView, rule: string, label: string): Draft {
+  const d: Draft = {
+    key: `ev${++doc.counter}`, type, label: label.replace(/\s+/g, ' ').trim(), participants: new Map(), topics: [], areas: new Set(),
+    evidence: { start: v.s.start, end: v.s.end, rule }, sentence: v.s.index,
+  };
+  doc.drafts.push(d);
+  return d;
+}
 
-function mostMentioned(mentions: EntityMention[], type: string): string | undefined {
+function mostMentioned(mentions: EntityMention[]): string | undefined {
   const counts = new Map<string, number>();
-  for (const m of mentions) if (m.type === type) counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
+  for (const m of mentions) if (m.type === 'organization') counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
   let best: string | undefined;
   let n = 0;
   for (const [k, c] of counts) if (c > n) { best = k; n = c; }
@@ -96,237 +104,333 @@ function addKey(d: Draft, key: string, role: Role, evidence: Evidence): void {
   if (!d.participants.has(key)) d.participants.set(key, { role, evidence });
 }
 
+const hasRole = (d: Draft, role: Role) => [...d.participants.values()].some((p) => p.role === role);
+
+// Where one clause of a sentence ends and the next begins: the frame of one event.
+const CLAUSE_BREAK = /;|\s[–—-]\s|,\s+(?:and|but|while|whereas|which|who|where|as|after|before|following|adding|saying|describing|noting|although|though|when)\b|\.\s|,\s*["“]|["”],/gi;
+
+/** The clause of the sentence around `pos` (absolute offsets). */
+function clauseOf(v: SentenceView, pos: number): { start: number; end: number } {
+  const text = v.s.text;
+  const rel = pos - v.s.start;
+  let start = 0;
+  let end = text.length;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    const at = m.index!;
+    if (at + m[0].length <= rel) start = at + m[0].length;
+    else if (at >= rel) { end = at; break; }
+  }
+  return { start: v.s.start + start, end: v.s.start + end };
+}
+
+function within(v: SentenceView, from: number, to: number, pred: (m: EntityMention) => boolean): EntityMention[] {
+  return v.mentions.filter((m) => m.start >= from && m.end <= to && pred(m));
+}
+
 /** The time that dates an event near `pos`, ignoring times that only date the reporting ("said on Wednesday"). */
-function timeNear(v: SentenceView, pos: number, text: string): TimeExpression | undefined {
+function timeNear(v: SentenceView, pos: number, clause?: { start: number; end: number }): TimeExpression | undefined {
   let best: TimeExpression | undefined;
   let bestDist = Infinity;
   for (const t of v.times) {
-    if (REPORTING_BEFORE_TIME.test(text.slice(Math.max(v.s.start, t.start - 24), t.start).replace(/\s*(?:on|in|at)\s*$/i, ''))) continue;
-    const dist = t.start >= pos ? t.start - pos : (pos - t.end) * 1.5;
+    const lead = v.s.text.slice(Math.max(0, t.start - v.s.start - 24), t.start - v.s.start).replace(/\s*(?:on|in|at|late|early)\s*$/i, '');
+    if (REPORTING_BEFORE_TIME.test(lead)) continue;
+    let dist = t.start >= pos ? t.start - pos : (pos - t.end) * 1.5;
+    if (clause && (t.start < clause.start || t.end > clause.end)) dist += 400;
     if (dist < bestDist) { best = t; bestDist = dist; }
   }
-  return best;
+  return bestDist < 600 ? best : undefined;
 }
 
-/** Places right after "in/at/to" following the trigger, else the nearest place in the sentence. */
-function placesAfter(v: SentenceView, from: number, limit = 60): EntityMention[] {
-  return v.mentions.filter((m) => (m.type === 'place' || m.type === 'country') && m.start >= from && m.start - from <= limit && !implied(m));
-}
-
-function meetingStatus(v: SentenceView, time: TimeExpression | undefined, ctx: EventContext, phrase: string): EventStatus {
-  const sentence = v.s.text;
-  if (CANCELLED.test(sentence)) return 'cancelled';
-  if (/\b(?:last|previous|past|recent)\b/i.test(phrase)) return 'held';
-  if (/\b(?:next|upcoming|coming)\b/i.test(phrase)) return 'scheduled';
+function meetingStatus(v: SentenceView, time: TimeExpression | undefined, ctx: EventContext, phrase: string, clauseText: string): EventStatus {
+  if (CANCELLED.test(clauseText)) return 'cancelled';
+  if (/\b(?:last|previous|past|recent|earlier|former)\b/i.test(phrase)) return 'held';
+  if (/\b(?:next|upcoming|coming|forthcoming)\b/i.test(phrase)) return 'scheduled';
   if (time && ctx.published) {
     if (time.interval.end < ctx.published) return 'held';
     if (time.interval.start > ctx.published) return 'scheduled';
   }
-  if (FUTURE_CUES.test(sentence)) return 'scheduled';
-  if (PAST_CUES.test(sentence)) return 'held';
+  if (FUTURE_CUES.test(clauseText)) return 'scheduled';
+  if (PAST_CUES.test(clauseText)) return 'held';
+  if (time?.interval.tense === 'past') return 'held';
   return 'scheduled';
 }
 
-function lastMeeting(drafts: Draft[], sessionToo: boolean): Draft | undefined {
-  for (let i = drafts.length - 1; i >= 0; i--) {
-    const d = drafts[i];
+function lastMeeting(doc: Doc, sessionToo: boolean): Draft | undefined {
+  for (let i = doc.drafts.length - 1; i >= 0; i--) {
+    const d = doc.drafts[i];
     if (d.type === 'meeting' || (sessionToo && d.type === 'session')) return d;
   }
   return undefined;
 }
 
-function parentMeeting(drafts: Draft[]): Draft | undefined {
-  return drafts.find((d) => d.type === 'meeting' && d.major && d.status !== 'held');
+function parentMeeting(doc: Doc): Draft | undefined {
+  return doc.drafts.find((d) => d.type === 'meeting' && d.major && d.status !== 'held');
 }
 
-/** Meetings ("foreign ministers meeting in Brussels this week", "the NATO summit in The Hague") and sessions. */
-function meetings(v: SentenceView, drafts: Draft[], newDraft: NewDraft, ctx: EventContext, mainOrg: string | undefined): void {
+/** Everyone acting in a clause: people, bodies, countries (a demonym counts: "Japanese and Chinese ministers"). */
+function actorsIn(v: SentenceView, c: { start: number; end: number }): EntityMention[] {
+  return within(v, c.start, c.end, (m) => isActor(m) && m.via !== 'capital');
+}
+
+/** Meetings named by a noun: "foreign ministers meeting in Brussels this week", "the NATO summit in The Hague". */
+function meetings(v: SentenceView, doc: Doc): void {
   const text = v.s.text;
   const base = v.s.start;
-  const hasSession = SESSION_NOUN.test(text);
-  SESSION_NOUN.lastIndex = 0;
-
+  MEETING_NOUN.lastIndex = 0;
   for (const m of text.matchAll(MEETING_NOUN)) {
     const at = base + m.index!;
     const end = at + m[0].length;
     const before = text.slice(Math.max(0, m.index! - 40), m.index!);
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 60);
-    const noun = m[0].toLowerCase();
-    // "those talks", "the meeting" with nothing new: a back-reference, not a new event.
-    const orgBefore = v.mentions.filter((x) => (x.type === 'organization' || x.type === 'country') && x.end <= at && at - x.end <= 25 && !/[,.;]/.test(text.slice(x.end - base, m.index!)));
-    const ofOrg = /^\s+of\s+(?:the\s+)?/i.exec(after) ? v.mentions.find((x) => x.type === 'organization' && x.start > end && x.start - end <= 12) : undefined;
-    const places = placesAfter(v, end, 30).filter((p) => /^\s*(?:in|at)\b/i.test(text.slice(end - base, p.start - base)) || /\b(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(end - base, p.start - base)));
-    const time = timeNear(v, end, v.s.text.length ? textOf(v) : '');
-    const definite = /\b(?:the|those|these|that|this)\s+(?:\w+\s+)?$/i.test(before);
-    if (definite && !orgBefore.length && !ofOrg && !places.length && !/ministers|summit/.test(noun)) continue;
-    if (/\b(?:press|news)\s+$/i.test(before) && !/ministers/.test(noun)) {
-      // "a press meeting at NATO headquarters": a briefing, recorded as a held meeting of the speaker's side.
+    const noun = m[0].toLowerCase().replace(/s$/, '').split(/\s+/).pop()!;
+    // Press briefings and news conferences are how a story is told, not what it tells.
+    if (/\b(?:press|news)\s+$/i.test(before)) continue;
+    // Part of a body's name ("World Forum", "Munich Security Conference") is a body, not a new meeting noun.
+    if (v.mentions.some((x) => x.start <= at && x.end >= end)) continue;
+    const clause = clauseOf(v, at);
+    const clauseText = text.slice(clause.start - base, clause.end - base);
+    const ofOrg = /^\s+(?:of|between|with)\s+/i.test(after) ? v.mentions.find((x) => isActor(x) && x.start > end && x.start - end <= 16) : undefined;
+    const places = within(v, end, Math.min(clause.end, end + 40), isPlace).filter((p) => /\b(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(end - base, p.start - base)));
+    const time = timeNear(v, end, clause);
+    const actors = actorsIn(v, clause);
+    const modifiers = actors.filter((x) => x.end <= at && at - x.end <= 30);
+    const definite = /\b(?:the|those|these|that|this|their|its|his|her)\s+(?:[\w-]+\s+){0,2}$/i.test(before) && !/\b(?:last|previous|next|upcoming)\s+(?:[\w-]+\s+)?$/i.test(before);
+    // "the meeting", "those talks": a back-reference adds to the meeting already named.
+    if (definite && !modifiers.length && !ofOrg && !places.length) {
+      const target = lastMeeting(doc, false);
+      if (target) for (const x of actors) add(target, x, 'participant');
+      continue;
     }
-    if (/^(?:dialogue|forum|gathering)s?$/.test(noun) && !orgBefore.length && !ofOrg) continue;
     const phrase = text.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 20);
-    const parent = parentMeeting(drafts);
+    const parent = parentMeeting(doc);
     // A council's meeting during a ministerial is one of its sessions.
-    const isSession = !!ofOrg && !!parent && (!time || !parent.time || (time.interval.start >= parent.time.interval.start && time.interval.end <= parent.time.interval.end));
-    const labelStart = orgBefore.length ? orgBefore[0].start : at;
+    const isSession = !!ofOrg && ofOrg.type === 'organization' && !!parent && (!time || !parent.time || (time.interval.start >= parent.time.interval.start && time.interval.end <= parent.time.interval.end));
+    const labelStart = modifiers.length ? Math.min(modifiers[0].start, at) : at;
     const labelEnd = ofOrg ? ofOrg.end : places.length ? places[places.length - 1].end : end;
-    const d = newDraft(isSession ? 'session' : 'meeting', v, at, end, isSession ? 'events.session.meeting-of' : 'events.meeting.noun', textOf(v).slice(labelStart - base, labelEnd - base));
-    d.major = /ministers|ministerial|summit/.test(noun);
-    for (const o of orgBefore) add(d, o, 'participant');
-    if (ofOrg) add(d, ofOrg, 'participant');
-    if (!orgBefore.length && !ofOrg && mainOrg && /summit|ministerial|ministers/.test(noun)) addKey(d, mainOrg, 'participant', d.evidence);
+    const d = newDraft(doc, isSession ? 'session' : 'meeting', v, isSession ? 'events.session.meeting-of' : 'events.meeting.noun', text.slice(labelStart - base, labelEnd - base));
+    d.major = /ministers|ministerial|summit/.test(m[0].toLowerCase());
+    d.noun = noun;
+    for (const x of actors) add(d, x, 'participant');
+    if (!actors.length && doc.mainOrg && d.major) addKey(d, doc.mainOrg, 'participant', d.evidence);
     for (const p of places) add(d, p, 'place');
+    if (!places.length) for (const p of within(v, clause.start, clause.end, isPlace)) if (p.type === 'place') add(d, p, 'place');
     if (time) d.time = time;
-    d.status = meetingStatus(v, time, ctx, phrase);
+    d.status = meetingStatus(v, time, doc.ctx, phrase, clauseText);
     if (isSession && parent) inherit(d, parent);
-    else if (!places.length && ctx.datelineKey && d.major && d.status === 'scheduled' && time && time.interval.precision === 'week') addKey(d, ctx.datelineKey, 'place', d.evidence);
+    else if (!hasRole(d, 'place') && doc.ctx.datelineKey && d.major && d.status === 'scheduled' && time?.interval.precision === 'week') addKey(d, doc.ctx.datelineKey, 'place', d.evidence);
+    if (!d.participants.size) doc.drafts.pop();
   }
+}
 
+/** Sessions: "a closed session on NATO-EU coordination", "will join the session". */
+function sessions(v: SentenceView, doc: Doc): void {
+  const text = v.s.text;
+  const base = v.s.start;
+  SESSION_NOUN.lastIndex = 0;
   for (const m of text.matchAll(SESSION_NOUN)) {
     const at = base + m.index!;
     const before = text.slice(Math.max(0, m.index! - 30), m.index!);
-    const parent = parentMeeting(drafts);
+    const parent = parentMeeting(doc);
+    const actors = v.mentions.filter((x) => isActor(x) && x.via !== 'capital');
     // "will join the session": more participants for the session or meeting just named.
     if (/\bthe\s+$/i.test(before) && !/\b(?:closed|open|special|plenary|working)\s+$/i.test(before)) {
-      const target = lastMeeting(drafts, true);
-      if (target) for (const x of v.mentions) if (x.type === 'person' || x.type === 'organization' || (x.type === 'country' && !implied(x))) add(target, x, 'participant');
-      if (target) addRoleCountries(target, v);
+      const target = lastMeeting(doc, true);
+      if (target) for (const x of actors) add(target, x, 'participant');
       continue;
     }
     const after = text.slice(m.index! + m[0].length);
     const topic = /^\s+(?:on|about|focused\s+on|dedicated\s+to|devoted\s+to)\s+([^,.;]+)/i.exec(after);
     const label = (/(?:\b(?:closed|open|special|plenary|working|informal|joint)\s+)?$/i.exec(before)?.[0] ?? '') + m[0] + (topic ? ` on ${topic[1]}` : '');
-    const d = newDraft('session', v, at, at + m[0].length, 'events.session.noun', label.trim());
+    const d = newDraft(doc, 'session', v, 'events.session.noun', label);
     if (topic) d.topics.push(topic[1].trim());
     // Everyone named in the sentence takes part ("meet counterparts from Australia, Japan ... for a session").
-    for (const x of v.mentions) {
-      if (x.type === 'person' || x.type === 'organization' || (x.type === 'country' && !implied(x))) add(d, x, 'participant');
-      if (x.type === 'place' && x.start > at) add(d, x, 'participant');
-    }
-    // "who will also take part in a closed session": the person the relative clause hangs on.
-    if (/\bwho\b/i.test(text.slice(0, m.index!))) {
-      const person = [...v.mentions].reverse().find((x) => x.type === 'person' && x.start < at);
-      if (person) add(d, person, 'participant');
-    }
-    addRoleCountries(d, v);
-    const time = timeNear(v, at, textOf(v));
+    for (const x of actors) add(d, x, 'participant');
+    for (const x of v.mentions) if (x.type === 'place' && x.start > at) add(d, x, 'participant');
+    const time = timeNear(v, at);
     if (time) d.time = time;
-    d.status = meetingStatus(v, time, ctx, before);
+    d.status = meetingStatus(v, time, doc.ctx, before, text);
     if (parent) inherit(d, parent);
-  }
-
-  // Verb meetings: "Rutte met Erdogan in Ankara", "will host the foreign ministers of ASEAN".
-  if (!hasSession) {
-    for (const m of text.matchAll(MEETING_VERB)) {
-      const at = base + m.index!;
-      const end = at + m[0].length;
-      if (drafts.some((d) => d.sentence === v.s.index && (d.type === 'meeting' || d.type === 'session'))) break;
-      const who = v.mentions.filter((x) => (x.type === 'person' || x.type === 'country' || x.type === 'organization') && !implied(x));
-      const subjects = who.filter((x) => x.end <= at);
-      const objects = who.filter((x) => x.start >= end && x.start - end < 80);
-      if (!subjects.length || !objects.length) continue;
-      const d = newDraft('meeting', v, at, end, 'events.meeting.verb', `${subjects[subjects.length - 1].text} ${m[0]} ${objects[0].text}`);
-      const hostVerb = /host|receiv|welcom/i.test(m[0]);
-      for (const x of subjects.slice(-2)) add(d, x, hostVerb ? 'host' : 'participant');
-      for (const x of objects) add(d, x, hostVerb ? 'guest' : 'participant');
-      for (const p of placesAfter(v, end, 120)) if (p.type === 'place' || /\bin\s+$/i.test(textOf(v).slice(0, p.start - base))) add(d, p, 'place');
-      const time = timeNear(v, at, textOf(v));
-      if (time) d.time = time;
-      d.status = meetingStatus(v, time, ctx, m[0]);
-      break;
-    }
+    if (!d.participants.size) doc.drafts.pop();
   }
 }
 
-function textOf(v: SentenceView): string {
-  return v.s.text;
+// Bodies whose name is itself a gathering: "the European Council", "the ASEAN Regional Forum".
+const GATHERING_BODY = /\b(?:council|forum|summit|conference|assembly|ministerial|meeting|dialogue)$/i;
+// "will take up", "convenes", "meets on Friday", "joining the forum"
+const BODY_MEETS = /\b(?:meets?|met|meeting|convene[sd]?|convening|gather(?:s|ed)?|sits?|sat|took\s+up|take\s+up|will\s+take\s+up|joining|join|attend(?:s|ed|ing)?|opened|opens|chaired|chairs|hosted|hosts|session)\b/i;
+
+/** A gathering body named with a date or a meeting verb: "the European Council in June", "joining the ASEAN Regional Forum on Friday". */
+function bodyMeetings(v: SentenceView, doc: Doc): void {
+  for (const m of v.mentions) {
+    if (m.type !== 'organization' || !GATHERING_BODY.test(m.name) || m.via === 'descriptor') continue;
+    if (/security council/i.test(m.name) && !/\b(?:meet|meets|met|convene|session|briefing|briefed|brief)\b/i.test(v.s.text)) continue;
+    const clause = clauseOf(v, m.start);
+    const clauseText = v.s.text.slice(clause.start - v.s.start, clause.end - v.s.start);
+    const time = v.times.find((t) => t.start >= clause.start && t.end <= clause.end && t.start > m.start - 40);
+    const followingPlace = within(v, m.end, Math.min(clause.end, m.end + 25), isPlace).find((p) => /^\s+(?:in|at)\s+$/i.test(v.s.text.slice(m.end - v.s.start, p.start - v.s.start)));
+    if (!time && !followingPlace && !BODY_MEETS.test(clauseText)) continue;
+    if (!time && !BODY_MEETS.test(clauseText)) continue;
+    // Already part of a meeting found by its noun in this sentence.
+    if (doc.drafts.some((d) => d.sentence === v.s.index && (d.type === 'meeting' || d.type === 'session') && d.participants.has(m.key))) continue;
+    const d = newDraft(doc, 'meeting', v, 'events.meeting.body', m.name + (followingPlace ? ` in ${followingPlace.name}` : ''));
+    d.noun = m.name.toLowerCase();
+    add(d, m, 'participant');
+    for (const x of actorsIn(v, clause)) if (x.type === 'person' || (x.type === 'organization' && x.key !== m.key)) add(d, x, 'participant');
+    if (followingPlace) add(d, followingPlace, 'place');
+    if (time) d.time = time;
+    d.status = meetingStatus(v, time, doc.ctx, clauseText.slice(0, m.start - clause.start), clauseText);
+  }
+}
+
+/** Meetings told by a verb: "Rubio sat down with Lavrov", "Guterres held talks with Salam", "Macron hosted Prabowo". */
+function verbMeetings(v: SentenceView, doc: Doc): void {
+  const text = v.s.text;
+  const base = v.s.start;
+  if (SESSION_NOUN.test(text)) { SESSION_NOUN.lastIndex = 0; return; }
+  SESSION_NOUN.lastIndex = 0;
+  MEETING_VERB.lastIndex = 0;
+  for (const m of text.matchAll(MEETING_VERB)) {
+    const at = base + m.index!;
+    const end = at + m[0].length;
+    const clause = clauseOf(v, at);
+    const people = (x: EntityMention) => isActor(x) && x.via !== 'capital' && x.via !== 'demonym';
+    const subjects = within(v, clause.start, at, people);
+    const objects = within(v, end, Math.min(clause.end, end + 120), people);
+    // "Malaysia's Foreign Minister ... who chaired the meeting": the subject may sit before the clause.
+    if (!subjects.length) {
+      const earlier = v.mentions.filter((x) => people(x) && x.end <= clause.start);
+      if (earlier.length && /^\s*who\b/i.test(text.slice(clause.start - base))) subjects.push(earlier[earlier.length - 1]);
+    }
+    const hostVerb = /host|receiv|welcom/i.test(m[0]);
+    if (!subjects.length || (!objects.length && !/talks|met|meet/i.test(m[0]))) continue;
+    // One meeting per clause: "met X and later Y" is still one frame.
+    if (doc.drafts.some((d) => d.sentence === v.s.index && d.evidence.rule === 'events.meeting.verb' && d.evidence.start === clause.start)) continue;
+    if (doc.drafts.some((d) => d.sentence === v.s.index && (d.type === 'meeting' || d.type === 'session') && objects.some((o) => d.participants.has(o.key)))) continue;
+    const subj = subjects.filter((x) => x.type === 'person').slice(-2);
+    const subjUse = subj.length ? subj : subjects.slice(-1);
+    const d = newDraft(doc, 'meeting', v, 'events.meeting.verb', `${subjUse.map((x) => x.name).join(', ')} ${m[0]} ${objects.map((x) => x.name).slice(0, 3).join(', ')}`);
+    d.evidence = { start: clause.start, end: clause.end, rule: 'events.meeting.verb' };
+    d.noun = 'talks';
+    for (const x of subjUse) add(d, x, hostVerb ? 'host' : 'participant');
+    for (const x of objects) add(d, x, hostVerb ? 'guest' : 'participant');
+    for (const p of within(v, clause.start, clause.end, isPlace)) if (p.type === 'place' || /\b(?:in|at)\s+$/i.test(text.slice(0, p.start - base))) add(d, p, 'place');
+    const time = timeNear(v, at, clause);
+    if (time) d.time = time;
+    const clauseText = text.slice(clause.start - base, clause.end - base);
+    d.status = meetingStatus(v, time, doc.ctx, m[0], clauseText);
+    if (/^(?:met|sat|held|conferred|spoke|hosted|received|welcomed)/i.test(m[0])) d.status = 'held';
+  }
 }
 
 /** A participant whose title names a country or body ("Ukrainian Foreign Minister") brings it along. */
-function addRoleCountries(d: Draft, v: SentenceView): void {
-  for (const x of v.mentions) {
-    if (!implied(x) && !(x.type === 'organization' && x.rule.startsWith('mentions.dictionary'))) continue;
-    const next = v.mentions.find((p) => p.type === 'person' && p.start > x.end && p.start - x.end < 40);
-    if (next && d.participants.has(next.key)) add(d, x, 'participant');
-  }
-}
-
 function inherit(d: Draft, parent: Draft): void {
   d.parentKey = parent.key;
-  for (const [k, p] of parent.participants) if (p.role === 'place' && ![...d.participants.values()].some((q) => q.role === 'place')) d.participants.set(k, p);
+  if (!hasRole(d, 'place')) for (const [k, p] of parent.participants) if (p.role === 'place') d.participants.set(k, p);
   for (const [k, p] of parent.participants) if (p.role === 'participant' && k.startsWith('org:')) addKey(d, k, 'participant', p.evidence);
   if (!d.time && parent.time) d.time = parent.time;
   if (!d.status || (d.status === 'held' && parent.status === 'scheduled' && !d.time)) d.status = parent.status;
 }
 
 /** Visits: "recent visits by NATO Secretary-General Mark Rutte to Sarajevo and Kosovo in March", "X visited Y". */
-function visits(v: SentenceView, newDraft: NewDraft, ctx: EventContext): void {
+function visits(v: SentenceView, doc: Doc): void {
   const text = v.s.text;
   const base = v.s.start;
+  VISIT.lastIndex = 0;
   for (const m of text.matchAll(VISIT)) {
     const at = base + m.index!;
     const end = at + m[0].length;
-    const word = m[0].toLowerCase();
+    const clause = clauseOf(v, at);
     let who: EntityMention | undefined;
     let destStart = end;
     const by = /^\s+by\s+/i.exec(text.slice(m.index! + m[0].length));
     if (by) {
-      who = v.mentions.find((x) => (x.type === 'person' || x.type === 'organization' || x.type === 'country') && x.start >= end && x.start - end < 80);
+      who = v.mentions.find((x) => isActor(x) && !implied(x) && x.start >= end && x.start - end < 80);
       if (who) destStart = who.end;
     } else {
-      who = [...v.mentions].reverse().find((x) => (x.type === 'person' || (x.type === 'country' && !implied(x)) || x.type === 'organization') && x.end <= at);
+      const before = within(v, clause.start, at, (x) => isActor(x) && !implied(x));
+      who = [...before].reverse().find((x) => x.type === 'person') ?? before[before.length - 1];
+      // "The ASEAN Chair's special envoy on Myanmar, Othman Hashim, travelled to ...": the subject may open the sentence.
+      if (!who) {
+        const opening = v.mentions.filter((x) => isActor(x) && !implied(x) && x.end <= at);
+        who = opening.find((x) => x.type === 'person') ?? opening[0];
+      }
     }
     if (!who) continue;
-    const rest = text.slice(destStart - base);
-    const stop = rest.search(/[;.]|,\s+(?:where|which|who|describing|saying|and\s+(?:said|called))|\s+(?:to\s+(?:discuss|meet|attend|sign|hold)|for\s+talks|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}))\b/);
-    const limit = stop < 0 ? rest.length : stop;
-    const dests = v.mentions.filter((x) => (x.type === 'place' || x.type === 'country') && !implied(x) && x.start >= destStart && x.start < destStart + limit + 1 && x.key !== who!.key);
+    const stopRel = text.slice(destStart - base).search(/[;.]|,\s+(?:where|which|who|describing|saying|and\s+(?:said|called|will))|\s+(?:to\s+(?:discuss|meet|attend|sign|hold)|for\s+talks|as\s+)\b/);
+    const limit = stopRel < 0 ? clause.end : Math.min(clause.end, destStart + stopRel);
+    const own = who.attributes?.iso2;
+    const dests = v.mentions.filter((x) => isPlace(x) && x.start >= destStart && x.start <= limit && x.key !== who!.key && x.attributes?.placeKind !== 'region' && !(own && x.type === 'country' && x.attributes?.iso2 === own));
     if (!dests.length) continue;
-    const time = timeNear(v, end, text);
-    const past = /visited|recent|last|travell?ed|arrived|toured/i.test(text.slice(Math.max(0, m.index! - 20), m.index! + m[0].length)) || (time && ctx.published && time.interval.end < ctx.published);
-    // One visit per destination, as each stop is its own event.
+    const time = timeNear(v, end, clause);
+    const past = /visited|recent|last|travell?ed|arrived|toured|flew/i.test(text.slice(Math.max(0, m.index! - 20), m.index! + m[0].length)) || (time && doc.ctx.published && time.interval.end < doc.ctx.published);
+    const future = /\b(?:will|to\s+visit|plans?|expected|is\s+due|next)\b/i.test(text.slice(clause.start - base, clause.end - base));
+    // One visit per destination, as each stop is its own event; a city and its country are one stop.
+    const stops: EntityMention[][] = [];
     for (const dst of dests) {
-      if (dests.some((o) => o !== dst && o.start <= dst.start && o.end >= dst.end)) continue;
-      const d = newDraft('visit', v, at, end, `events.visit.${by ? 'noun-by' : 'verb'}`, `${who.name} visits ${dst.name}`);
+      const prev = stops[stops.length - 1];
+      if (prev && dst.type === 'country' && prev.some((p) => p.type === 'place' && p.attributes?.iso2 === dst.attributes?.iso2)) prev.push(dst);
+      else if (prev && dst.type === 'place' && prev.some((p) => p.type === 'country' && p.attributes?.iso2 === dst.attributes?.iso2)) prev.push(dst);
+      else stops.push([dst]);
+    }
+    for (const stop of stops) {
+      const d = newDraft(doc, 'visit', v, `events.visit.${by ? 'noun-by' : 'verb'}`, `${who.name} visits ${stop.map((s) => s.name).join(', ')}`);
       add(d, who, 'visitor');
-      add(d, dst, 'place');
+      for (const s of stop) add(d, s, 'place');
       if (time) d.time = time;
-      d.status = CANCELLED.test(text) ? 'cancelled' : past ? 'held' : word.startsWith('visit') && /will|to\s+visit|plans/i.test(text) ? 'scheduled' : 'held';
+      d.status = CANCELLED.test(text) ? 'cancelled' : past && !future ? 'held' : future ? 'scheduled' : 'held';
     }
   }
 }
 
-/** Requests: "following a request from Baghdad", "Iraq asked NATO to broaden its mission". */
-function requests(v: SentenceView, newDraft: NewDraft, mainOrg: string | undefined): void {
+/** Requests: "following a request from Baghdad", "Iraq asked NATO to broaden its mission", communiqué "Requests the Commission to". */
+function requests(v: SentenceView, doc: Doc): void {
   const text = v.s.text;
   const base = v.s.start;
   const instruments = v.mentions.filter((x) => x.type === 'instrument');
+  REQUEST_NOUN.lastIndex = 0;
   for (const m of text.matchAll(REQUEST_NOUN)) {
     const end = base + m.index! + m[0].length;
     const from = v.mentions.find((x) => x.start >= end && x.start - end < 40 && x.type !== 'instrument');
     if (!from) continue;
-    const d = newDraft('request', v, base + m.index!, end, 'events.request.noun', `request from ${from.text}`);
+    const d = newDraft(doc, 'request', v, 'events.request.noun', `request from ${from.text}`);
     for (const x of v.mentions) if (x.start === from.start) add(d, x, 'requester');
-    const actor = v.mentions.find((x) => x.type === 'organization' && x.key !== from.key);
+    const actor = v.mentions.find((x) => x.type === 'organization' && x.key !== from.key && !(x.start >= m.index! + base && x.end <= end + 40));
     if (actor) add(d, actor, 'addressee');
-    else if (mainOrg) addKey(d, mainOrg, 'addressee', d.evidence);
+    else if (doc.mainOrg) addKey(d, doc.mainOrg, 'addressee', d.evidence);
     for (const i of instruments) add(d, i, 'subject');
+    const time = timeNear(v, end);
+    if (time) d.time = time;
   }
+  REQUEST_VERB.lastIndex = 0;
   for (const m of text.matchAll(REQUEST_VERB)) {
     const at = base + m.index!;
     const end = at + m[0].length;
-    const subject = [...v.mentions].reverse().find((x) => x.end <= at && at - x.end < 40 && x.type !== 'instrument' && x.type !== 'place');
-    const object = v.mentions.find((x) => x.start >= end && x.start - end < 30 && x.type !== 'instrument' && x.type !== 'place');
-    if (!subject || !object) continue;
-    if (!/\bto\b|\bfor\b/i.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 80))) continue;
-    const d = newDraft('request', v, at, end, 'events.request.verb', `${subject.text} ${m[0]} ${object.text}`);
-    add(d, subject, 'requester');
+    const clause = clauseOf(v, at);
+    // "when asked about", "asked whether": a question, not a request.
+    if (/^\s+(?:about|whether|if|why|how|what)\b/i.test(text.slice(end - base))) continue;
+    const objects = within(v, end, Math.min(clause.end + 1, end + 60), (x) => isActor(x) && !implied(x));
+    const object = objects[0];
+    if (!object || object.start - end > 30) continue;
+    if (!/\b(?:to|for)\b/i.test(text.slice(end - base, end - base + 140))) continue;
+    const before = within(v, clause.start, at, (x) => isActor(x) && x.via !== 'capital');
+    let subject = [...before].reverse().find((x) => x.type === 'person') ?? before[before.length - 1];
+    const requester: EntityMention[] = subject ? [subject] : [];
+    const d = newDraft(doc, 'request', v, 'events.request.verb', `${subject?.name ?? 'request'} ${m[0]} ${object.name}`);
+    for (const r of requester) add(d, r, 'requester');
+    // The requester's country comes with a person whose title names it.
+    for (const x of before) if (x !== subject && (x.type === 'country' || x.type === 'organization') && subject && subject.start - x.end < 40) add(d, x, 'requester');
+    if (!requester.length && doc.mainOrg) addKey(d, doc.mainOrg, 'requester', d.evidence);
     add(d, object, 'addressee');
-    for (const i of instruments) add(d, i, 'subject');
+    for (const i of within(v, clause.start, clause.end + 1, (x) => x.type === 'instrument')) add(d, i, 'subject');
+    const time = timeNear(v, at, clause);
+    if (time) d.time = time;
+    subject = undefined;
   }
 }
 
 /** Proposals and decisions: a status cue, then an action on an instrument or a plan. */
-function plans(v: SentenceView, newDraft: NewDraft, mainOrg: string | undefined): void {
+function plans(v: SentenceView, doc: Doc): void {
   const text = v.s.text;
   const base = v.s.start;
   const cues: { at: number; end: number; status: ProposalStatus; id: string }[] = [];
@@ -335,53 +439,55 @@ function plans(v: SentenceView, newDraft: NewDraft, mainOrg: string | undefined)
     for (const m of text.matchAll(cue.re)) cues.push({ at: m.index!, end: m.index! + m[0].length, status: cue.status, id: cue.id });
   }
   cues.sort((a, b) => a.at - b.at);
-  // A later cue inside an earlier one's span ("are expected to approve") is the same cue.
+  // A cue inside a longer one ("expected to approve" inside "are expected to approve") is that cue.
   const kept = cues.filter((c, i) => !cues.some((o, j) => j !== i && o.at <= c.at && o.end >= c.end && (o.end - o.at > c.end - c.at || (o.end - o.at === c.end - c.at && j < i))));
-  const actor = v.mentions.find((x) => x.type === 'organization' && !implied(x))?.key ?? mainOrg;
   const usedActions = new Set<number>();
   for (const [ci, cue] of kept.entries()) {
+    const clause = clauseOf(v, base + cue.at);
     const next = kept[ci + 1]?.at ?? text.length;
-    const clauseEnd = Math.min(next, clauseBoundary(text, cue.end));
+    const clauseEnd = Math.min(next, clause.end - base);
     const span = text.slice(cue.end, clauseEnd);
+    const actorMentions = within(v, clause.start, base + cue.at, (x) => isActor(x) && x.via !== 'capital');
+    const actor = actorMentions[actorMentions.length - 1];
     const actions = findActions(span, cue.end);
+    const decided = cue.status === 'approved' || cue.status === 'implemented' || cue.status === 'rejected';
+    // "well-established cooperation", "a renewed push": the participle describes, it does not report a step.
+    if (/(?:-|\b(?:a|an|the|its|their|our|newly|already|long|recently|once)\s+)$/i.test(text.slice(Math.max(0, cue.at - 12), cue.at))) continue;
+    const passive = /\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, cue.at - 20), cue.at));
+    if (!actions.length && decided && !actor && !passive) continue;
     if (!actions.length) {
-      // "approved the mission", "launched the Global Gateway": the cue verb itself is the action.
-      const inst = v.mentions.filter((x) => x.type === 'instrument' && x.start - base >= cue.end && x.start - base < clauseEnd);
-      if (!inst.length || cue.status === 'proposed') continue;
-      const d = newDraft(cue.status === 'under_review' || cue.status === 'expected' ? 'proposal' : 'decision', v, base + cue.at, base + clauseEnd, `events.plan.${cue.id}`, text.slice(cue.at, clauseEnd).trim());
+      // "adopted the Kuala Lumpur Declaration", "EUMA was formally launched": the cue verb itself is the action.
+      if (!decided && cue.status !== 'expected') continue;
+      const objects = within(v, base + cue.end, base + clauseEnd, (x) => x.type !== 'place' && !implied(x));
+      if (!objects.length && !actor) continue;
+      if (!objects.length && !/\b(?:to|on)\s*$/i.test(text.slice(cue.at, cue.end)) && clauseEnd - cue.end < 12) continue;
+      const d = newDraft(doc, decided ? 'decision' : 'proposal', v, `events.plan.${cue.id}`, text.slice(cue.at, clauseEnd));
       d.status = cue.status;
       d.family = familyOf(text.slice(cue.at, cue.end)) ?? 'agree';
-      for (const i of inst) add(d, i, 'subject');
-      fillPlan(d, v, base + cue.at, base + clauseEnd, actor);
+      for (const o of objects) add(d, o, o.type === 'instrument' ? 'subject' : 'participant');
+      fillPlan(d, v, base + cue.at, base + clauseEnd, actorMentions, doc);
       continue;
     }
     for (const [ai, a] of actions.entries()) {
       const aEnd = actions[ai + 1]?.at ?? clauseEnd;
       if (usedActions.has(a.at)) continue;
       usedActions.add(a.at);
-      const type: EventType = cue.status === 'approved' || cue.status === 'implemented' || cue.status === 'rejected' ? 'decision' : 'proposal';
-      const d = newDraft(type, v, base + a.at, base + aEnd, `events.plan.${cue.id}`, text.slice(a.at, aEnd).replace(/\s+(?:and|,)\s*$/i, '').trim());
+      const d = newDraft(doc, decided ? 'decision' : 'proposal', v, `events.plan.${cue.id}`, text.slice(a.at, aEnd).replace(/\s+(?:and|,)\s*$/i, ''));
       d.status = cue.status;
       d.family = a.family;
-      fillPlan(d, v, base + a.at, base + aEnd, actor);
+      fillPlan(d, v, base + a.at, base + aEnd, actorMentions, doc);
     }
   }
   // Restatements without a cue: "we are broadening the scope of NMI" — kept only if they merge.
   for (const a of findActions(text, 0)) {
     if (kept.some((c) => a.at >= c.end && a.at - c.end < 120) || usedActions.has(a.at)) continue;
     if (!/\b(?:are|is|am|were|was|been)\s+$/i.test(text.slice(Math.max(0, a.at - 12), a.at))) continue;
-    const aEnd = clauseBoundary(text, a.at + 1);
-    const d = newDraft('proposal', v, base + a.at, base + aEnd, 'events.plan.restatement', text.slice(a.at, aEnd).trim());
+    const clause = clauseOf(v, base + a.at);
+    const d = newDraft(doc, 'proposal', v, 'events.plan.restatement', text.slice(a.at, clause.end - base));
     d.family = a.family;
     d.weak = true;
-    fillPlan(d, v, base + a.at, base + aEnd, actor);
+    fillPlan(d, v, base + a.at, clause.end, [], doc);
   }
-}
-
-function clauseBoundary(text: string, from: number): number {
-  const rest = text.slice(from);
-  const m = /[;.]|,\s+(?:as|while|but|which|who|where|following|after|a\s+\w+\s+official|the\s+official|said|according)\b|\s+as\s+part\s+of\b|,\s*["“]/i.exec(rest);
-  return m ? from + m.index : text.length;
 }
 
 function familyOf(s: string): string | undefined {
@@ -398,28 +504,35 @@ function findActions(span: string, offset: number): { at: number; family: string
   for (const f of ACTION_FAMILIES) {
     f.re.lastIndex = 0;
     for (const m of span.matchAll(f.re)) {
-      // An action starts the clause or follows "and"/"to"/"the"/"an": "to open", "and expand", "the establishment of", "an enlarged scope".
+      // An action opens the clause or follows "to", "and", an article: "to open", "and expand", "the establishment of", "an enlarged scope".
       const before = span.slice(Math.max(0, m.index! - 14), m.index!);
       if (m.index! > 2 && !/(?:^|\b(?:to|and|or|the|an?|its|their|of|for|further)\s+)$/i.test(before)) continue;
       out.push({ at: offset + m.index!, family: f.family });
     }
   }
   out.sort((a, b) => a.at - b.at);
-  // Keep only the first action of a run ("expand and strengthen" → one plan).
-  return out.filter((a, i) => i === 0 || a.at - out[i - 1].at > 25 || /\band\s+\w+$/i.test(span.slice(0, a.at - offset).trimEnd()) === false ? true : a.at - out[i - 1].at > 25);
+  // "expand and strengthen": a second verb right after the first is the same plan.
+  return out.filter((a, i) => i === 0 || a.at - out[i - 1].at > 25);
 }
 
-function fillPlan(d: Draft, v: SentenceView, from: number, to: number, actor: string | undefined): void {
+function fillPlan(d: Draft, v: SentenceView, from: number, to: number, actors: EntityMention[], doc: Doc): void {
   for (const x of v.mentions) {
     if (x.start < from || x.start >= to) continue;
     if (x.type === 'instrument') add(d, x, 'subject');
-    else if (x.type === 'place' || (x.type === 'country' && !implied(x))) add(d, x, 'place');
+    else if (isPlace(x)) add(d, x, 'place');
     else if (x.type === 'organization' && x.via !== 'descriptor') add(d, x, 'participant');
+    else if (x.type === 'person') add(d, x, 'participant');
   }
-  if (actor) addKey(d, actor, 'participant', d.evidence);
+  for (const a of actors.slice(-2)) add(d, a, 'participant');
+  if (!actors.length) {
+    // Passive or subjectless ("was launched"): the instrument's owner, else the story's main body.
+    const owner = [...d.participants.keys()].length && v.mentions.find((x) => x.type === 'organization' && d.participants.has(x.key));
+    if (!owner && doc.mainOrg) addKey(d, doc.mainOrg, 'participant', d.evidence);
+  }
+  const time = timeNear(v, from, clauseOf(v, from));
+  if (time && !d.time) d.time = time;
 }
 
-const placesOf = (d: Draft) => [...d.participants].filter(([, p]) => p.role === 'place').map(([k]) => k);
 const subjectsOf = (d: Draft) => [...d.participants].filter(([, p]) => p.role === 'subject').map(([k]) => k);
 const group = (t: EventType) => (t === 'decision' ? 'proposal' : t === 'session' ? 'meeting' : t);
 
@@ -436,6 +549,7 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
     for (const [k, p] of d.participants) if (!target.participants.has(k)) target.participants.set(k, p);
     for (const a of d.areas) target.areas.add(a);
     if (!target.time && d.time) target.time = d.time;
+    else if (target.time && d.time && d.time.interval.start >= target.time.interval.start && d.time.interval.end <= target.time.interval.end) target.time = d.time;
     if (d.status && (!target.status || (isPlanStatus(d.status) && isPlanStatus(target.status) && STATUS_RANK[d.status] > STATUS_RANK[target.status]))) target.status = d.status;
     if (target.weak && !d.weak) { target.weak = false; target.label = d.label; }
     if (group(target.type) === 'proposal') target.type = target.status === 'approved' || target.status === 'implemented' || target.status === 'rejected' ? 'decision' : 'proposal';
@@ -447,32 +561,51 @@ function isPlanStatus(s: EventStatus): s is ProposalStatus {
   return s in STATUS_RANK;
 }
 
+function timesAgree(a: Draft, b: Draft): boolean {
+  if (!a.time || !b.time) return true;
+  const x = a.time.interval, y = b.time.interval;
+  return x.start <= y.end && y.start <= x.end;
+}
+
 function sameFact(a: Draft, b: Draft): boolean {
   if (group(a.type) !== group(b.type)) return false;
   switch (group(a.type)) {
     case 'proposal': {
       const sa = subjectsOf(a), sb = subjectsOf(b);
-      if (sa.length && sb.length) return shareAny(sa, sb);
+      if (sa.length && sb.length) return shareAny(sa, sb) && (a.status === b.status || !a.status || !b.status || a.family === b.family || a.sentence !== b.sentence);
       return a.family === b.family && [...a.areas].some((x) => b.areas.has(x));
     }
     case 'request': {
       const req = (d: Draft) => [...d.participants].filter(([, p]) => p.role === 'requester').map(([k]) => k);
-      return shareAny(subjectsOf(a), subjectsOf(b)) || shareAny(req(a), req(b));
+      return (shareAny(subjectsOf(a), subjectsOf(b)) || shareAny(req(a), req(b))) && timesAgree(a, b);
     }
-    case 'visit':
-      return [...a.participants.keys()].every((k) => b.participants.has(k)) && a.participants.size === b.participants.size;
-    case 'meeting':
-      return a.type === b.type && a.label.toLowerCase() === b.label.toLowerCase() && shareAny(placesOf(a), placesOf(b));
+    case 'visit': {
+      const who = (d: Draft) => [...d.participants].filter(([, p]) => p.role === 'visitor').map(([k]) => k);
+      const where = (d: Draft) => [...d.participants].filter(([, p]) => p.role === 'place').map(([k]) => k);
+      return shareAny(who(a), who(b)) && shareAny(where(a), where(b)) && timesAgree(a, b);
+    }
+    case 'meeting': {
+      if (a.type !== b.type || !a.noun || a.noun !== b.noun || !timesAgree(a, b)) return false;
+      if (a.status && b.status && a.status !== b.status) return false;
+      const places = (d: Draft) => [...d.participants].filter(([, p]) => p.role === 'place').map(([k]) => k);
+      const people = (d: Draft) => [...d.participants].filter(([k, p]) => p.role !== 'place' && k.startsWith('person:')).map(([k]) => k);
+      const pa = places(a), pb = places(b);
+      if (pa.length && pb.length && !shareAny(pa, pb)) return false;
+      const qa = people(a), qb = people(b);
+      if (qa.length && qb.length) return qa.every((k) => qb.includes(k)) || qb.every((k) => qa.includes(k));
+      return !!(a.time && b.time) || (pa.length > 0 && pb.length > 0);
+    }
     default:
       return false;
   }
 }
 
-function finish(drafts: Draft[], _ctx: EventContext): ExtractedEvent[] {
+function finish(drafts: Draft[]): ExtractedEvent[] {
   return drafts.map((d) => {
     const codes = eventCodes(d.type, d.status);
     const ev: ExtractedEvent = {
-      key: d.key, type: d.type, label: d.label, participants: [...d.participants].map(([entityKey, p]) => ({ entityKey, role: p.role, evidence: p.evidence })),
+      key: d.key, type: d.type, label: d.label,
+      participants: [...d.participants].map(([entityKey, p]) => ({ entityKey, role: p.role, evidence: p.evidence })),
       topics: d.topics, evidence: d.evidence, cameo: codes.cameo, plover: codes.plover,
     };
     if (d.status) ev.status = d.status;
@@ -481,5 +614,3 @@ function finish(drafts: Draft[], _ctx: EventContext): ExtractedEvent[] {
     return ev;
   });
 }
-
-export { ROLE_OF_TYPE };
