@@ -447,14 +447,14 @@ function plans(v: SentenceView, doc: Doc): void {
     const next = kept[ci + 1]?.at ?? text.length;
     const clauseEnd = Math.min(next, clause.end - base);
     const span = text.slice(cue.end, clauseEnd);
-    const actorMentions = within(v, clause.start, base + cue.at, (x) => isActor(x) && x.via !== 'capital');
+    let actorMentions = within(v, clause.start, base + cue.at, (x) => isActor(x) && x.via !== 'capital');
+    // The subject may stand before an inserted clause: "The Council, meeting in Luxembourg, adopted ...".
+    if (!actorMentions.length) actorMentions = within(v, base, base + cue.at, (x) => isActor(x) && x.via !== 'capital').slice(0, 2);
     const actor = actorMentions[actorMentions.length - 1];
     const actions = findActions(span, cue.end);
     const decided = cue.status === 'approved' || cue.status === 'implemented' || cue.status === 'rejected';
     // "well-established cooperation", "a renewed push": the participle describes, it does not report a step.
-    if (/(?:-|\b(?:a|an|the|its|their|our|newly|already|long|recently|once)\s+)$/i.test(text.slice(Math.max(0, cue.at - 12), cue.at))) continue;
-    const passive = /\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, cue.at - 20), cue.at));
-    if (!actions.length && decided && !actor && !passive) continue;
+    if (/(?:-|\b(?:a|an|the|its|their|our|newly|already|long|recently|once|\w{3,}ing)\s+)$/i.test(text.slice(Math.max(0, cue.at - 16), cue.at))) continue;
     if (!actions.length) {
       // "adopted the Kuala Lumpur Declaration", "EUMA was formally launched": the cue verb itself is the action.
       if (!decided && cue.status !== 'expected') continue;
