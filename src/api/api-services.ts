@@ -4,10 +4,11 @@
  * a change in how services are assembled touches this file, not every route.
  */
 import type { DocumentMeta, ReviewState } from '../domain/index.js';
+import type { EventPatchInput, NewEventInput } from '../services/index.js';
 import type {
-  Dashboard, DashboardQuery, DocumentDetail, DocumentFilter, DocumentSummary, EntityDetail, EntityFilter,
-  EntityPatch, EntitySummary, EventDetail, EventFilter, EventPatch, EventSummary, GraphData, GraphFilter,
-  HistoryEntry, HistoryFilter, MapData, MapFilter, NewEntity, NewEvent, Page, RecordRef, RequestContext,
+  Dashboard, DocumentDetail, DocumentFilter, DocumentSummary, EntityDetail, EntityFilter,
+  EntityPatch, EntitySummary, EventDetail, EventFilter, EventSummary, GraphData, GraphFilter,
+  HistoryEntry, HistoryFilter, MapData, MapFilter, NewEntity, Page, RecordRef, RequestContext,
   ReviewItem, ReviewQueueFilter, ReviewResult, SearchHit, SearchQuery, SplitEntityInput, TimelineFilter,
   TimelineItem,
 } from '../storage/index.js';
@@ -38,15 +39,17 @@ export interface ApiServices {
   mapData(ctx: RequestContext, filter: MapFilter): Promise<MapData>;
   graph(ctx: RequestContext, filter: GraphFilter): Promise<GraphData>;
   search(ctx: RequestContext, query: SearchQuery): Promise<Page<SearchHit>>;
-  dashboard(ctx: RequestContext, query: DashboardQuery): Promise<Dashboard>;
+  /** As of today by the services' clock. */
+  dashboard(ctx: RequestContext, options: { days?: number }): Promise<Dashboard>;
   reviewQueue(ctx: RequestContext, filter: ReviewQueueFilter): Promise<Page<ReviewItem>>;
   history(ctx: RequestContext, filter: HistoryFilter): Promise<Page<HistoryEntry>>;
 
+  // Writes throw NotFoundError for a missing id; `| undefined` lets a plain store stand in.
   setReviewState(ctx: RequestContext, ref: RecordRef, state: ReviewState, note?: string): Promise<ReviewResult | undefined>;
   createEntity(ctx: RequestContext, input: NewEntity): Promise<EntityDetail>;
   updateEntity(ctx: RequestContext, id: string, patch: EntityPatch): Promise<EntityDetail | undefined>;
   mergeEntities(ctx: RequestContext, intoId: string, fromId: string): Promise<EntityDetail | undefined>;
   splitEntity(ctx: RequestContext, id: string, input: SplitEntityInput): Promise<{ original: EntityDetail; created: EntityDetail } | undefined>;
-  createEvent(ctx: RequestContext, input: NewEvent): Promise<EventDetail>;
-  updateEvent(ctx: RequestContext, id: string, patch: EventPatch): Promise<EventDetail | undefined>;
+  createEvent(ctx: RequestContext, input: NewEventInput): Promise<EventDetail>;
+  updateEvent(ctx: RequestContext, id: string, patch: EventPatchInput): Promise<EventDetail | undefined>;
 }

@@ -69,7 +69,7 @@ export function createApp(options: CreateAppOptions): LiaisonApp {
   const deps: RouteDeps = {
     config: options.config,
     clock,
-    services: options.services ?? createApiServices(options.store, options.config),
+    services: options.services ?? createApiServices(options.store, options.config, clock),
     version: packageVersion(options.config.repoRoot),
   };
   const app = Fastify({

@@ -1,61 +1,41 @@
-import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
-import type { RequestContext, Store } from '../storage/index.js';
-import { ApiError } from './api.error.js';
-import type { ApiServices, IngestInput, IngestOutcome } from './api-services.js';
+import { createIngestService, createQueryService, createReviewService, type IngestService } from '../services/index.js';
+import type { Store } from '../storage/index.js';
+import type { ApiServices } from './api-services.js';
 
 /**
- * Fills the routes' service interface over a store. Reads and review actions pass the
- * request context through to the store, which records the user in history.
+ * Fills the routes' service interface from the use cases in `src/services`, so the API
+ * and the CLI run the same code for every read and write.
  */
-export function createApiServices(store: Store, _config: Config): ApiServices {
-  async function ingest(ctx: RequestContext, input: IngestInput): Promise<IngestOutcome> {
-    const hash = createHash('sha256').update(input.text).digest('hex');
-    const existing = await store.findDocumentIdByHash(hash);
-    if (existing) return { duplicate: true, documentId: existing };
-    // Loaded on first ingest: the gazetteers are large and a read-only server never needs them.
-    const { extract } = await import('../pipeline/index.js');
-    const extraction = extract(input.text, { ...input.meta, ...(input.format ? { format: input.format } : {}) });
-    if (extraction.text.trim() === '') {
-      throw new ApiError('empty_text', 'The text has no readable content once markup is removed: paste the article body itself.');
-    }
-    const saved = await store.saveExtraction(
-      {
-        contentHash: hash,
-        title: extraction.source.title,
-        outlet: extraction.source.outlet,
-        url: extraction.source.url,
-        dateline: extraction.source.dateline,
-        published: extraction.source.published,
-        ingestedBy: ctx.user,
-      },
-      extraction,
-    );
-    return { duplicate: saved.status === 'duplicate', documentId: saved.documentId };
-  }
+export function createApiServices(store: Store, _config: Config, clock?: () => Date): ApiServices {
+  const query = createQueryService({ store, clock });
+  const review = createReviewService({ store, clock });
+  let ingestService: IngestService | undefined;
+  // The pipeline's gazetteers load on first use, so a read-only server never pays for them.
+  const ingest = () => (ingestService ??= createIngestService({ store }));
 
   return {
     storeKind: store.capabilities.dialect,
-    ingest,
-    listDocuments: (_ctx, filter) => store.listDocuments(filter),
-    getDocument: (_ctx, id) => store.getDocument(id),
-    listEntities: (_ctx, filter) => store.listEntities(filter),
-    getEntity: (_ctx, id) => store.getEntity(id),
-    listEvents: (_ctx, filter) => store.listEvents(filter),
-    getEvent: (_ctx, id) => store.getEvent(id),
-    timeline: (_ctx, filter) => store.timeline(filter),
-    mapData: (_ctx, filter) => store.mapData(filter),
-    graph: (_ctx, filter) => store.graph(filter),
-    search: (_ctx, query) => store.search(query),
-    dashboard: (_ctx, query) => store.dashboard(query),
-    reviewQueue: (_ctx, filter) => store.reviewQueue(filter),
-    history: (_ctx, filter) => store.history(filter),
-    setReviewState: (ctx, ref, state, note) => store.setReviewState(ctx, ref, state, note),
-    createEntity: (ctx, input) => store.createEntity(ctx, input),
-    updateEntity: (ctx, id, patch) => store.updateEntity(ctx, id, patch),
-    mergeEntities: (ctx, intoId, fromId) => store.mergeEntities(ctx, intoId, fromId),
-    splitEntity: (ctx, id, input) => store.splitEntity(ctx, id, input),
-    createEvent: (ctx, input) => store.createEvent(ctx, input),
-    updateEvent: (ctx, id, patch) => store.updateEvent(ctx, id, patch),
+    ingest: (ctx, input) => ingest().ingestText(ctx, input.text, { ...input.meta, ...(input.format ? { format: input.format } : {}) }),
+    listDocuments: (ctx, filter) => query.listDocuments(ctx, filter),
+    getDocument: (ctx, id) => query.getDocument(ctx, id),
+    listEntities: (ctx, filter) => query.listEntities(ctx, filter),
+    getEntity: (ctx, id) => query.getEntity(ctx, id),
+    listEvents: (ctx, filter) => query.listEvents(ctx, filter),
+    getEvent: (ctx, id) => query.getEvent(ctx, id),
+    timeline: (ctx, filter) => query.timeline(ctx, filter),
+    mapData: (ctx, filter) => query.mapData(ctx, filter),
+    graph: (ctx, filter) => query.graph(ctx, filter),
+    search: (ctx, q) => query.search(ctx, q),
+    dashboard: (ctx, options) => query.dashboard(ctx, options),
+    reviewQueue: (ctx, filter) => review.queue(ctx, filter),
+    history: (ctx, filter) => review.history(ctx, filter),
+    setReviewState: (ctx, ref, state, note) => review.setState(ctx, ref.kind, ref.id, state, note),
+    createEntity: (ctx, input) => review.createEntity(ctx, input),
+    updateEntity: (ctx, id, patch) => review.editEntity(ctx, id, patch),
+    mergeEntities: (ctx, intoId, fromId) => review.mergeEntities(ctx, intoId, fromId),
+    splitEntity: (ctx, id, input) => review.splitEntity(ctx, id, input),
+    createEvent: (ctx, input) => review.createEvent(ctx, input),
+    updateEvent: (ctx, id, patch) => review.editEvent(ctx, id, patch),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../domain/index.js';
+import { IngestError, NotFoundError, ValidationError } from '../services/index.js';
 import { StoreError } from '../storage/index.js';
 import { ApiError } from './api.error.js';
 import { toProblem } from './error-handler.js';
@@ -18,6 +19,11 @@ describe('toProblem', () => {
     expect(toProblem(new StoreError('invalid', 'bad id'), '/').code).toBe('invalid_edit');
     expect(toProblem(new StoreError('conflict', 'merged'), '/').status).toBe(409);
     expect(toProblem(new AppError('empty_text', 'empty'), '/').status).toBe(422);
+    expect(toProblem(new IngestError('binary_file', 'a PDF'), '/')).toMatchObject({ status: 415, code: 'unsupported_media_type', detail: 'a PDF' });
+    expect(toProblem(new IngestError('invalid_encoding', 'not UTF-8'), '/')).toMatchObject({ status: 422, code: 'unreadable_text' });
+    expect(toProblem(new IngestError('too_large', '6 MB'), '/').status).toBe(413);
+    expect(toProblem(new ValidationError('invalid_date', '2025-02-30'), '/')).toMatchObject({ status: 400, code: 'invalid_date' });
+    expect(toProblem(new NotFoundError('no entity'), '/').status).toBe(404);
   });
 
   it('answers 500 without leaking the message for an error it does not know', () => {

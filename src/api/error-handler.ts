@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../domain/index.js';
+import { ConflictError, IngestError, NotFoundError, ValidationError, type IngestErrorCode, type ValidationErrorCode } from '../services/index.js';
 import { StoreError, type StoreErrorCode } from '../storage/index.js';
 import { ApiError, type ApiErrorCode, type FieldError } from './api.error.js';
 import { API_ERROR_CODES, PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem.js';
@@ -18,6 +19,32 @@ function fromStoreCode(code: StoreErrorCode): ApiErrorCode {
   }
 }
 
+function fromIngestCode(code: IngestErrorCode): ApiErrorCode {
+  switch (code) {
+    case 'binary_file':
+    case 'unsupported_type':
+      return 'unsupported_media_type';
+    case 'invalid_encoding':
+    case 'unreadable':
+      return 'unreadable_text';
+    case 'empty_text':
+      return 'empty_text';
+    case 'too_large':
+      return 'too_large';
+    case 'not_found':
+      return 'not_found';
+  }
+}
+
+function fromValidationCode(code: ValidationErrorCode): ApiErrorCode {
+  switch (code) {
+    case 'invalid_request':
+    case 'invalid_date':
+    case 'invalid_edit':
+      return code;
+  }
+}
+
 const isApiCode = (code: string): code is ApiErrorCode => (API_ERROR_CODES as readonly string[]).includes(code);
 
 /**
@@ -28,6 +55,10 @@ const isApiCode = (code: string): code is ApiErrorCode => (API_ERROR_CODES as re
 function fromAppError(error: AppError): ApiErrorCode | undefined {
   if (error instanceof ApiError) return error.code;
   if (error instanceof StoreError) return fromStoreCode(error.code);
+  if (error instanceof IngestError) return fromIngestCode(error.code);
+  if (error instanceof ValidationError) return fromValidationCode(error.code);
+  if (error instanceof NotFoundError) return 'not_found';
+  if (error instanceof ConflictError) return 'conflict';
   return isApiCode(error.code) ? error.code : undefined;
 }
 

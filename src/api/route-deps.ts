@@ -20,10 +20,6 @@ export function contextOf(deps: RouteDeps, _request: FastifyRequest): RequestCon
   return { user: deps.config.user || 'local' };
 }
 
-export function today(deps: RouteDeps): string {
-  return deps.clock().toISOString().slice(0, 10);
-}
-
 export function foundOrThrow<T>(value: T | undefined, what: string, id: string): T {
   if (value === undefined) throw new ApiError('not_found', `No ${what} has the id "${id}". It may have been merged or never existed: list ${what === 'entity' ? 'entities' : `${what}s`} to find it.`);
   return value;

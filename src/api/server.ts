@@ -31,7 +31,7 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { config, store } = options;
   const log = options.log ?? ((line: string) => console.log(line));
-  const services = createApiServices(store, config);
+  const services = createApiServices(store, config, options.clock);
   if (options.seedSample ?? true) {
     await seedSampleCorpus(services, { user: config.user }, join(config.repoRoot, 'eval'), log);
   }

@@ -130,6 +130,12 @@ describe('documents', () => {
     const res = await app.inject({ method: 'POST', url: '/api/documents', ...upload });
     expectProblem({ status: res.statusCode, body: res.json(), headers: res.headers }, 415, 'unsupported_media_type');
 
+    // Not UTF-8 (Windows-1252 curly quotes): refused with a message saying to save it as UTF-8.
+    const cp1252 = multipart({ published: SEED_PUBLISHED }, { name: 'file', filename: 'old.txt', type: 'text/plain', content: Buffer.from([0x93, 0x4e, 0x41, 0x54, 0x4f, 0x94, 0x20, 0x6d, 0x65, 0x74]) });
+    const legacy = await app.inject({ method: 'POST', url: '/api/documents', ...cp1252 });
+    expectProblem({ status: legacy.statusCode, body: legacy.json(), headers: legacy.headers }, 422, 'unreadable_text');
+    expect(legacy.json().detail).toContain('UTF-8');
+
     const plain = await app.inject({ method: 'POST', url: '/api/documents', payload: 'hello', headers: { 'content-type': 'text/plain' } });
     expectProblem({ status: plain.statusCode, body: plain.json(), headers: plain.headers }, 415, 'unsupported_media_type');
     // Nothing half-written by any of the refusals.

@@ -5,7 +5,7 @@ import { ApiError } from '../api.error.js';
 import type { RouteSpec } from '../route-spec.js';
 import { contextOf, defined, foundOrThrow, type RouteDeps } from '../route-deps.js';
 import { day, idParams, object, page, pageQuery, query, schemaRef } from '../schemas.js';
-import { decodeUpload } from '../upload.js';
+import { decodeText } from '../../services/index.js';
 
 /** Largest text accepted, as JSON or as an uploaded file. */
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
@@ -57,7 +57,8 @@ async function multipartToBody(request: FastifyRequest): Promise<void> {
     }
   }
   if (file) {
-    body.text = decodeUpload(file.bytes, file.part.mimetype, file.part.filename);
+    // The ingest service's own decoder, so an upload and `liaison ingest FILE` agree on what is text.
+    body.text = decodeText(file.bytes, file.part.filename || 'The uploaded file');
     body.format ??= formatOf(file.part.filename, file.part.mimetype);
   }
   if (body.text === undefined) {
@@ -113,9 +114,6 @@ export function documentRoutes(deps: RouteDeps): RouteSpec[] {
       problems: [400, 413, 415, 422],
       handler: async (request, reply) => {
         const body = request.body as IngestBody;
-        if (body.text.trim() === '') {
-          throw new ApiError('empty_text', 'The text is empty: paste the article body (or upload it as a file) and send it again.');
-        }
         const ctx = contextOf(deps, request);
         const meta: DocumentMeta = defined({ published: body.published, outlet: body.outlet, url: body.url, title: body.title });
         const outcome = await deps.services.ingest(ctx, { text: body.text, meta, ...(body.format ? { format: body.format } : {}) });

@@ -1,9 +1,9 @@
 import type { EventStatus, EventType, ReviewState, Role } from '../../domain/index.js';
-import type { EventDetail, EventPatch, NewEvent, ParticipantInput } from '../../storage/index.js';
+import type { EventPatchInput, NewEventInput } from '../../services/index.js';
+import type { EventDetail, ParticipantInput } from '../../storage/index.js';
 import type { RouteSpec } from '../route-spec.js';
-import { contextOf, defined, foundOrThrow, today, type RouteDeps } from '../route-deps.js';
+import { contextOf, defined, foundOrThrow, type RouteDeps } from '../route-deps.js';
 import { sentenceFiller } from '../evidence-context.js';
-import { parseIsoDate } from '../iso-date.js';
 import {
   day, eventStatus, eventType, id, idParams, isoDateForm, object, page, pageQuery, query, reviewState, role, schemaRef, stringList,
 } from '../schemas.js';
@@ -58,28 +58,26 @@ export function eventRoutes(deps: RouteDeps): RouteSpec[] {
   const loadText = (request: Parameters<typeof contextOf>[1]) => async (documentId: string) =>
     (await deps.services.getDocument(contextOf(deps, request), documentId))?.text;
 
-  const toNewEvent = (body: EventInputBody): NewEvent => {
-    const now = today(deps);
-    return defined({
-      type: body.type,
-      label: body.label.trim(),
-      status: body.status,
-      time: body.date ? parseIsoDate(body.date, now) : undefined,
-      places: body.places,
-      participants: body.participants,
-      topics: body.topics,
-      parentId: body.parentId,
-      sessions: body.sessions?.map((s) => defined({
-        type: s.type ?? 'session',
-        label: s.label.trim(),
-        status: s.status,
-        time: s.date ? parseIsoDate(s.date, now) : undefined,
-        places: s.places,
-        participants: s.participants,
-        topics: s.topics,
-      })),
-    }) as NewEvent;
-  };
+  // Dates stay strings here: the review service resolves them (and their tense) by its clock.
+  const toNewEvent = (body: EventInputBody): NewEventInput => defined({
+    type: body.type,
+    label: body.label.trim(),
+    status: body.status,
+    date: body.date,
+    places: body.places,
+    participants: body.participants,
+    topics: body.topics,
+    parentId: body.parentId,
+    sessions: body.sessions?.map((s) => defined({
+      type: s.type ?? 'session',
+      label: s.label.trim(),
+      status: s.status,
+      date: s.date,
+      places: s.places,
+      participants: s.participants,
+      topics: s.topics,
+    })),
+  }) as NewEventInput;
 
   return [
     {
@@ -149,11 +147,11 @@ export function eventRoutes(deps: RouteDeps): RouteSpec[] {
       handler: async (request) => {
         const { id: eventId } = request.params as { id: string };
         const body = request.body as Omit<EventInputBody, 'status' | 'date' | 'parentId'> & { status?: EventStatus | null; date?: string | null; parentId?: string | null };
-        const patch: EventPatch = defined({
+        const patch: EventPatchInput = defined({
           type: body.type,
           label: body.label?.trim(),
           status: body.status,
-          time: body.date === undefined ? undefined : body.date === null ? null : parseIsoDate(body.date, today(deps)),
+          date: body.date,
           places: body.places,
           participants: body.participants,
           topics: body.topics,

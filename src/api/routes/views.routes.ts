@@ -3,7 +3,7 @@ import type { EventType } from '../../domain/index.js';
 import type { SearchKind } from '../../storage/index.js';
 import { ApiError } from '../api.error.js';
 import type { RouteSpec } from '../route-spec.js';
-import { contextOf, defined, today, type RouteDeps } from '../route-deps.js';
+import { contextOf, defined, type RouteDeps } from '../route-deps.js';
 import { day, eventType, id, page, pageQuery, query, schemaRef, SEARCH_KINDS } from '../schemas.js';
 
 function checkRange(from?: string, to?: string): void {
@@ -90,7 +90,7 @@ export function viewRoutes(deps: RouteDeps): RouteSpec[] {
       problems: [400],
       handler: async (request) => {
         const q = request.query as { days: number };
-        return deps.services.dashboard(contextOf(deps, request), { today: today(deps), days: q.days });
+        return deps.services.dashboard(contextOf(deps, request), { days: q.days });
       },
     },
   ];
