@@ -33,7 +33,8 @@ function singleQuotes(text: string, from: number, to: number, paragraph: number,
     const ch = text[i];
     if ((ch !== '‘' && ch !== "'") || !isSpaceOrStart(text[i - 1]) || !isLetter(text[i + 1])) continue;
     const closeChar = ch === '‘' ? '’' : "'";
-    for (let j = i + 2; j < to; j += 1) {
+    // A quotation in single marks is a phrase, not a page: look only so far for its end.
+    for (let j = i + 2; j < Math.min(to, i + 600); j += 1) {
       if (text[j] !== closeChar || isLetter(text[j + 1])) continue;
       if (!/[\p{L}\p{N}.,!?]/u.test(text[j - 1])) continue;
       const inner = text.slice(i + 1, j);

@@ -242,3 +242,17 @@ describe('DESCRIPTOR_HEADS', () => {
     for (const head of ['official', 'diplomat', 'spokesperson', 'source', 'envoy', 'statement', 'communiqué']) expect(DESCRIPTOR_HEADS).toContain(head);
   });
 });
+
+describe('findQuotes on awkward input', () => {
+  it('survives unbalanced marks and apostrophes in a long paragraph', () => {
+    const text = `${'The allies’ ‘plan and the “proposal said '.repeat(2000)}end.`;
+    const found = quotes(text);
+    // The first curly opener runs to the end of the paragraph; nothing else is invented.
+    expect(found).toHaveLength(1);
+    expect(found[0].text.endsWith('end.')).toBe(true);
+  });
+  it('returns nothing for text without quotation marks', () => {
+    expect(quotes('Ministers met in Brussels. The official said nothing new.')).toEqual([]);
+    expect(quotes('')).toEqual([]);
+  });
+});

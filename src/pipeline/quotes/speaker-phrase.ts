@@ -221,13 +221,15 @@ export function speakerBefore(text: string, verbStart: number, sentenceStart: nu
   }
   // "Kallas, the EU's foreign policy chief, said": step over one parenthetical.
   if (text[end - 1] === ',') {
-    const open = text.lastIndexOf(',', end - 2);
-    if (open >= sentenceStart && end - open < 180 && !text.slice(open, end).includes('\u0001')) {
+    const from = Math.max(sentenceStart, end - 180);
+    const rel = text.slice(from, end - 1).lastIndexOf(',');
+    const open = rel < 0 ? -1 : from + rel;
+    if (open >= sentenceStart && !text.slice(open, end).includes('\u0001')) {
       end = open;
       back();
     }
   }
-  const window = text.slice(Math.max(sentenceStart, end - 200), end);
+  const window = text.slice(Math.max(sentenceStart, end - 80), end);
   const offset = end - window.length;
 
   const pronoun = PRONOUN_BEFORE.exec(window);

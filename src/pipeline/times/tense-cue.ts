@@ -117,10 +117,15 @@ function nearestCue(toks: Token[], exprStart: number, exprEnd: number, allowRepo
  * clause, else the nearest non-reporting cue in the sentence, else undefined (unmarked).
  */
 export function tenseCue(sentence: string, exprStart: number, exprEnd: number): Tense | undefined {
-  let clauseStart = 0;
-  let clauseEnd = sentence.length;
-  CLAUSE_BREAK.lastIndex = 0;
+  // Only the neighbourhood matters; a run-on "sentence" of a whole page must not be re-read
+  // for every expression in it.
+  const from = Math.max(0, exprStart - 300);
+  const to = Math.min(sentence.length, exprEnd + 300);
+  let clauseStart = from;
+  let clauseEnd = to;
+  CLAUSE_BREAK.lastIndex = from;
   for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) {
+    if (m.index >= to) break;
     if (m.index + m[0].length <= exprStart) clauseStart = m.index + m[0].length;
     else if (m.index >= exprEnd) {
       clauseEnd = m.index;
@@ -130,5 +135,5 @@ export function tenseCue(sentence: string, exprStart: number, exprEnd: number): 
   const clause = tokens(sentence, clauseStart, clauseEnd);
   const inClause = nearestCue(clause, exprStart, exprEnd, true);
   if (inClause) return inClause;
-  return nearestCue(tokens(sentence, 0, sentence.length), exprStart, exprEnd, false);
+  return nearestCue(tokens(sentence, from, to), exprStart, exprEnd, false);
 }

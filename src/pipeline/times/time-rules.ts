@@ -18,6 +18,8 @@ export interface ResolveEnv {
 
 export interface TimeRule {
   id: string;
+  /** Cheap test a sentence must pass before `re` runs on it. */
+  hint: RegExp;
   re: RegExp;
   /** Span inside the match to report (defaults to the whole match). */
   span?: (m: RegExpExecArray) => [number, number];
@@ -51,7 +53,11 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
 const RANGE_SEP = '(?:\\s*[-–—]\\s*|\\s+(?:to|until|till|through|and)\\s+)';
 const MONTH_EDGE = '(?:early|mid|late|the\\s+end\\s+of|end\\s+of|the\\s+beginning\\s+of|beginning\\s+of|the\\s+start\\s+of|start\\s+of|the\\s+middle\\s+of|the\\s+turn\\s+of)';
-const NUMBER = '(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})';
+const NUMBER = '([Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|\\d{1,2})';
+
+const DIGIT = /\d/;
+const MONTH_HINT = /January|February|March|April|May|June|July|August|September|October|November|December/;
+const YEAR_HINT = /(?:19|20)\d\d/;
 
 const monthOf = (name: string): number => MONTH_INDEX.get(name.replace('.', '').toLowerCase()) ?? 0;
 const weekdayOf = (name: string): number => WEEKDAYS.indexOf(name) + 1;
@@ -223,6 +229,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "2025-04-03" — ISO dates in communiqués and tables.
     id: 'times.iso-date',
+    hint: /\d-\d/,
     re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
     resolve: (m) => {
       const n = validDay(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -232,6 +239,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "3-4 April", "from 3 to 5 May 2025", "between 30 March and 2 April".
     id: 'times.day-range',
+    hint: DIGIT,
     re: new RegExp(`\\b(?:(?:from|between|on)\\s+)?${DAY}(?:\\s+(${MONTH_ANY}))?${RANGE_SEP}${DAY}\\s+(${MONTH_ANY})(?:,?\\s+${YEAR})?\\b`, 'g'),
     resolve: (m, env) => {
       const m2 = monthOf(m[4]);
@@ -246,6 +254,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "April 3-4", "March 30 to April 2, 2025" — US wire order.
     id: 'times.day-range',
+    hint: DIGIT,
     re: new RegExp(`\\b(?:(?:from|between|on)\\s+)?(${MONTH_ANY})\\s+${DAY}(?:,?\\s+${YEAR})?${RANGE_SEP}(?:(${MONTH_ANY})\\s+)?${DAY}(?:,?\\s+${YEAR})?\\b`, 'g'),
     resolve: (m, env) => {
       const m1 = monthOf(m[1]);
@@ -260,6 +269,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "from March to June", "between January and March 2026", "March–May".
     id: 'times.month-range',
+    hint: MONTH_HINT,
     re: new RegExp(`(?:\\b(from|between)\\s+)?\\b(${MONTH_FULL})(?:\\s+${YEAR})?(\\s*[-–—]\\s*|\\s+(?:to|until|till|through|and)\\s+)(${MONTH_FULL})(?:\\s+${YEAR})?\\b`, 'g'),
     resolve: (m, env) => {
       const sep = m[4].trim();
@@ -277,6 +287,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "from 2025 to 2030", "2024-2026", "between 2027 and 2030".
     id: 'times.year-range',
+    hint: YEAR_HINT,
     re: new RegExp(`(?:\\b(from|between)\\s+)?\\b${YEAR}(\\s*[-–—]\\s*|\\s+(?:to|until|till|through|and)\\s+)${YEAR}\\b`, 'g'),
     resolve: (m) => {
       const sep = m[3].trim();
@@ -287,6 +298,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "3 April 2025", "on Thursday, 3 April 2025", "the 3rd of April 2025".
     id: 'times.date',
+    hint: DIGIT,
     re: new RegExp(`\\b(?:on\\s+)?(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?${DAY}(?:\\s+of)?\\s+(${MONTH_ANY}),?\\s+${YEAR}\\b`, 'g'),
     resolve: (m) => {
       const n = validDay(Number(m[4]), monthOf(m[3]), Number(m[2]));
@@ -296,6 +308,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "April 3, 2025", "Thursday, April 3, 2025" — US order.
     id: 'times.date',
+    hint: DIGIT,
     re: new RegExp(`\\b(?:on\\s+)?(?:(${WEEKDAY}),?\\s+)?(${MONTH_ANY})\\s+${DAY}(?:,\\s*|\\s+)${YEAR}\\b`, 'g'),
     resolve: (m) => {
       const n = validDay(Number(m[4]), monthOf(m[2]), Number(m[3]));
@@ -305,18 +318,21 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "on 3 April", "Thursday 3 April" — year taken from the publication date.
     id: 'times.day-month',
+    hint: DIGIT,
     re: new RegExp(`\\b(?:on\\s+)?(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?${DAY}(?:\\s+of)?\\s+(${MONTH_ANY})(?![\\w-])`, 'g'),
     resolve: (m, env) => resolveDayMonth(env, monthOf(m[3]), Number(m[2]), undefined),
   },
   {
     // "on April 3", "Jan. 17" — US order without a year.
     id: 'times.day-month',
+    hint: DIGIT,
     re: new RegExp(`\\b(?:on\\s+)?(?:(${WEEKDAY}),?\\s+)?(${MONTH_ANY})\\s+${DAY}(?![\\d.,]*\\d)(?![\\w-])`, 'g'),
     resolve: (m, env) => resolveDayMonth(env, monthOf(m[2]), Number(m[3]), undefined),
   },
   {
     // "March 2024", "in mid-June 2025", "October this year", "May next year".
     id: 'times.month-year',
+    hint: MONTH_HINT,
     re: new RegExp(`\\b(?:(in|since|until|till|by|from|during|through|before|after|${MONTH_EDGE})[\\s-]+)?(${MONTH_FULL}),?\\s+(?:(?:of\\s+)?${YEAR}|(this|next|last)\\s+year)\\b`, 'gd'),
     span: (m) => spanAfterGroup(m, 1, KEEP_PREFIX),
     resolve: (m, env) => {
@@ -330,14 +346,15 @@ export const TIME_RULES: TimeRule[] = [
     // "in June", "mid-June", "last March", "the June summit". Capitalised names only, and
     // "May" only with a framing word because of the modal verb.
     id: 'times.month',
+    hint: MONTH_HINT,
     re: new RegExp(`(?:\\b(in|since|until|till|by|from|during|through|before|after|of|last|next|this|coming|${MONTH_EDGE})[\\s-]+)?\\b(${MONTH_FULL})\\b(?![\\w-])`, 'gd'),
     span: (m) => spanAfterGroup(m, 1, KEEP_PREFIX),
     resolve: (m, env) => {
       const prefix = m[1]?.toLowerCase();
       if (!prefix) {
         if (m[2] === 'May') return undefined;
-        const before = m.input.slice(0, m.index).trimEnd();
-        const after = m.input.slice(m.index + m[0].length);
+        const before = m.input.slice(Math.max(0, m.index - 40), m.index).trimEnd();
+        const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 3);
         // Sentence-initial, or inside a capitalised name ("Women's March", "June Smith").
         if (before === '' || /[“"‘(]$/.test(before)) return undefined;
         if (/[A-Z][\w'’]*$/.test(before) || /^\s+[A-Z]/.test(after)) return undefined;
@@ -349,6 +366,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "in 2026", "by 2030", "since 2014", "early 2026". A bare number is too often a count.
     id: 'times.year',
+    hint: YEAR_HINT,
     re: new RegExp(`\\b(in|since|by|until|till|from|during|through|before|after|for|early|late|mid|the\\s+end\\s+of|end\\s+of|the\\s+beginning\\s+of|beginning\\s+of|the\\s+start\\s+of|start\\s+of|the\\s+year)[\\s-]+${YEAR}\\b(?![-–—/]\\d|\\s*(?:%|per\\s?cent|troops|people|soldiers|km|kilometres|tonnes|million|billion))`, 'gd'),
     span: (m) => spanAfterGroup(m, 1, KEEP_PREFIX),
     resolve: (m) => yearInterval(Number(m[2])),
@@ -356,6 +374,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "Thursday", "on Thursday", "last Monday", "next Friday", "Tuesday evening".
     id: 'times.weekday',
+    hint: /[a-z]day\b/,
     re: new RegExp(`\\b(?:(last|next|this|on|coming|past|this\\s+past|this\\s+coming|until|by|from|since|before|after)\\s+)?(${WEEKDAY})(?:\\s+(?:morning|afternoon|evening|night))?\\b(?!['’]s\\s+[A-Z])`, 'gd'),
     span: (m) => spanAfterGroup(m, 1, KEEP_PREFIX),
     resolve: (m, env) => {
@@ -373,6 +392,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "today", "yesterday", "tomorrow", "tonight", "this morning".
     id: 'times.relative-day',
+    hint: /[Tt]o(?:day|morrow|night)|[Yy]esterday|this (?:morning|afternoon|evening)/,
     re: /\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|this\s+(?:morning|afternoon|evening))\b/g,
     resolve: (m, env) => {
       if (env.published === undefined) return undefined;
@@ -383,6 +403,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "earlier this month", "later this year": from the period's start to publication, or after it.
     id: 'times.earlier-later',
+    hint: /[Ee]arlier|[Ll]ater/,
     re: /\b([Ee]arlier|[Ll]ater)\s+(this|next|last)\s+(week|month|year)\b/g,
     resolve: (m, env) => {
       if (env.published === undefined) return undefined;
@@ -398,6 +419,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "by the end of the year", "before the end of this month", "year-end", "early next year".
     id: 'times.period-edge',
+    hint: /end|close|beginning|start|middle|turn|early|late/,
     re: /\b(?:(?:the\s+)?(end|close|beginning|start|middle|turn)\s+of\s+(?:the\s+|this\s+|(next|last)\s+)?(year|month|week)|(year|month)[-\s]end|(early|late)\s+(this|next|last)\s+(year|month|week))\b/g,
     resolve: (m, env) => {
       if (env.published === undefined) return undefined;
@@ -417,6 +439,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "this week", "next month", "last year", "the coming week", "this weekend".
     id: 'times.relative-period',
+    hint: /week|month|year/,
     re: /\b((?:the\s+)?(?:this|next|last|past|previous|coming|current|following)|[Tt]his|[Nn]ext|[Ll]ast)\s+(week|month|year|weekend)\b(?!\s+of\b)(?!s)/g,
     resolve: (m, env) => {
       if (env.published === undefined) return undefined;
@@ -430,6 +453,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "at the weekend", "over the weekend": the nearest one in the sentence's direction.
     id: 'times.relative-period',
+    hint: /weekend/,
     re: /\b(?:at|over|during|on)\s+the\s+weekend\b/g,
     resolve: (m, env) => {
       if (env.published === undefined) return undefined;
@@ -441,6 +465,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "in the autumn", "this spring", "by next summer": the meteorological season (northern).
     id: 'times.season',
+    hint: /spring|summer|autumn|fall|winter/,
     re: /\b(in|during|by|until|over|this|next|last|early|late)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b/g,
     resolve: (m, env) => {
       if (env.published === undefined) return undefined;
@@ -457,7 +482,8 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "two weeks ago", "a year ago", "three days ago".
     id: 'times.ago',
-    re: new RegExp(`\\b${NUMBER}\\s+(day|week|month|year)s?\\s+ago\\b`, 'gi'),
+    hint: /ago\b/,
+    re: new RegExp(`\\b${NUMBER}\\s+(day|week|month|year)s?\\s+ago\\b`, 'g'),
     resolve: (m, env) => {
       if (env.published === undefined) return undefined;
       const count = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
@@ -467,7 +493,8 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "in two weeks", "in three months' time" — only when the sentence points ahead.
     id: 'times.in-duration',
-    re: new RegExp(`\\bin\\s+${NUMBER}\\s+(day|week|month|year)s?(['’]?\\s+time)?\\b(?!\\s+of\\b)`, 'gi'),
+    hint: /(?:day|week|month|year)s?\b/,
+    re: new RegExp(`\\b[Ii]n\\s+${NUMBER}\\s+(day|week|month|year)s?(['’]?\\s+time)?\\b(?!\\s+of\\b)`, 'g'),
     resolve: (m, env) => {
       if (env.published === undefined) return undefined;
       if (!m[3] && env.cue() !== 'future') return undefined;

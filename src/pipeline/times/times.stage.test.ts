@@ -182,3 +182,18 @@ describe('resolveTime', () => {
     expect(resolveTime('no date here', '2025-04-02')).toBeUndefined();
   });
 });
+
+describe('findTimes on awkward input', () => {
+  it('handles a page-long run-on sentence full of dates', () => {
+    const text = 'Talks were held on 3 April 2025 and the council will meet next week, '.repeat(3000);
+    const found = findTimes(segment(text), { published: '2025-04-02' });
+    expect(found).toHaveLength(6000);
+    expect(found[0].interval.iso).toBe('2025-04-03');
+    expect(found[1].interval.iso).toBe('2025-W15');
+  });
+  it('ignores impossible dates and text without any', () => {
+    expect(only('The vote was set for 31 February 2025.', '2025-04-02')).toBe('February 2025 → 2025-02 (past)');
+    expect(findTimes(segment(''), { published: '2025-04-02' })).toEqual([]);
+    expect(findTimes(segment('No dates at all here.'), { published: 'not-a-date' })).toEqual([]);
+  });
+});

@@ -33,6 +33,7 @@ function toInterval(raw: RawInterval, tense: Tense): TimeInterval {
 function candidates(text: string): Candidate[] {
   const all: Candidate[] = [];
   for (const rule of TIME_RULES) {
+    if (!rule.hint.test(text)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       const [start, end] = rule.span ? rule.span(m) : [m.index, m.index + m[0].length];
@@ -57,8 +58,9 @@ interface Found {
  */
 function findInSentence(text: string, published: number | undefined, forcedTense?: Tense): Found[] {
   const out: Found[] = [];
+  const taken = new Uint8Array(text.length + 1);
   for (const c of candidates(text)) {
-    if (out.some((f) => c.start < f.end && f.start < c.end)) continue;
+    if (taken.subarray(c.start, c.end).includes(1)) continue;
     let cue: Tense | undefined | null = forcedTense ?? null;
     const env: ResolveEnv = {
       published,
@@ -71,6 +73,7 @@ function findInSentence(text: string, published: number | undefined, forcedTense
     // A longer match that does not resolve ("May" alone) leaves room for shorter ones.
     if (!raw) continue;
     out.push({ start: c.start, end: c.end, rule: c.rule.id, interval: toInterval(raw, finalTense(raw, published, env.cue())) });
+    taken.fill(1, c.start, c.end);
   }
   out.sort((a, b) => a.start - b.start);
   return out;
