@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import type { DocumentMeta, Extraction } from '../domain/index.js';
 import { extract as pipelineExtract } from '../pipeline/index.js';
 import type { RequestContext, SaveResult, Store } from '../storage/index.js';
+import { isDay } from './dates.js';
 import { decodeText, type TextEncoding } from './decode-text.js';
 import { parseFrontMatter } from './front-matter.js';
 import { IngestError, ValidationError } from './service.errors.js';
@@ -79,14 +80,9 @@ export interface IngestService {
   ingest(ctx: RequestContext, input: { text: string; meta?: DocumentMeta & { format?: TextFormat } }): Promise<IngestResult>;
 }
 
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 function checkMeta(options: IngestOptions): void {
-  if (options.published !== undefined && !DAY.test(options.published)) {
-    throw new ValidationError('invalid_date', `The publication date "${options.published}" is not a date: write it as YYYY-MM-DD, e.g. 2025-04-02.`);
-  }
-  if (options.published && Number.isNaN(new Date(`${options.published}T00:00:00Z`).getTime())) {
-    throw new ValidationError('invalid_date', `The publication date ${options.published} does not exist in the calendar.`);
+  if (options.published !== undefined && !isDay(options.published)) {
+    throw new ValidationError('invalid_date', `The publication date "${options.published}" is not a calendar day: write it as YYYY-MM-DD, e.g. 2025-04-02.`);
   }
   if (options.format !== undefined && !['text', 'html', 'markdown'].includes(options.format)) {
     throw new ValidationError('invalid_request', `Unknown format "${options.format}": use text, html or markdown.`);
