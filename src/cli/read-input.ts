@@ -1,38 +1,43 @@
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { Readable } from 'node:stream';
 import { CliError } from './cli-error.js';
+import { readAll } from './io.js';
+import { loadServices } from './modules.js';
 
 export type InputFormat = 'text' | 'html' | 'markdown';
 
-/** Picks the pipeline's input format from a file name; anything unknown is read as text. */
-export function formatFromPath(path: string): InputFormat {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.html' || ext === '.htm') return 'html';
-  if (ext === '.md' || ext === '.markdown') return 'markdown';
-  return 'text';
+function sizeError(what: string, size: number, maxBytes: number): CliError {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return new CliError('file_unreadable', `${what} is ${mb(size)}; the limit is ${mb(maxBytes)} (LIAISON_MAX_INPUT_BYTES). Give one article at a time.`);
+}
+
+async function readBytes(path: string, maxBytes: number): Promise<Buffer> {
+  try {
+    // Size first, so a huge file is refused without being read into memory.
+    const info = await stat(path);
+    if (info.isDirectory()) throw new CliError('file_unreadable', `${path} is a folder: give one file.`);
+    if (info.size > maxBytes) throw sizeError(path, info.size, maxBytes);
+    return await readFile(path);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError('file_unreadable', `Cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}.`);
+  }
 }
 
 /**
- * Decodes bytes that should be a text file: strict UTF-8 (a BOM is dropped), no NUL bytes.
- * Wrong input gets a message naming `label` and the fix, never garbled text in the record.
+ * Reads one text for `extract` and `eval` (which store nothing), with the same decoding
+ * and refusals as ingest: binary, wrongly encoded and oversized input get a clear error.
  */
-export function decodeText(bytes: Buffer, label: string): string {
-  if (bytes.includes(0)) throw new CliError('file_unreadable', `${label} looks like a binary file (it contains NUL bytes): give a UTF-8 text, HTML or Markdown file.`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new CliError('file_unreadable', `${label} is not valid UTF-8: convert it first (e.g. iconv -f latin1 -t utf-8).`);
+export async function readText(path: string, maxBytes: number, stdin?: Readable): Promise<{ text: string; format: InputFormat }> {
+  const { decodeText, ACCEPTED_EXTENSIONS } = await loadServices();
+  if (path === '-' && stdin) {
+    const bytes = await readAll(stdin);
+    if (bytes.length > maxBytes) throw sizeError('standard input', bytes.length, maxBytes);
+    return { text: decodeText(bytes, 'standard input'), format: 'text' };
   }
-}
-
-export async function readTextFile(path: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
-    throw new CliError('file_unreadable', `Cannot read ${path}: ${why}.`);
-  }
-  return decodeText(bytes, path);
+  const text = decodeText(await readBytes(path, maxBytes), basename(path));
+  // Unknown extensions are read as plain text: extract is a look, not a commitment.
+  return { text, format: ACCEPTED_EXTENSIONS[extname(path).toLowerCase()] ?? 'text' };
 }

@@ -56,10 +56,10 @@ describe('liaison ingest', () => {
     expect(byName('notes.json')).toBeUndefined();
     expect(byName('good.txt')?.status).toBe('ingested');
     expect(byName('page.html')?.status).toBe('ingested');
-    expect(byName('binary.txt')).toMatchObject({ status: 'failed', message: expect.stringMatching(/binary/) });
-    expect(byName('latin1.txt')).toMatchObject({ status: 'failed', message: expect.stringMatching(/not valid UTF-8/) });
-    expect(byName('empty.txt')).toMatchObject({ status: 'failed', message: expect.stringMatching(/empty|no readable/i) });
-    expect(byName('huge.txt')).toMatchObject({ status: 'failed', message: expect.stringMatching(/20\.0 MB, over the 5\.0 MB limit/) });
+    expect(byName('binary.txt')).toMatchObject({ status: 'failed', code: 'binary_file', message: expect.stringMatching(/binary file, not text/) });
+    expect(byName('latin1.txt')).toMatchObject({ status: 'failed', code: 'invalid_encoding', message: expect.stringMatching(/not valid UTF-8/) });
+    expect(byName('empty.txt')).toMatchObject({ status: 'failed', code: 'empty_text', message: expect.stringMatching(/empty/) });
+    expect(byName('huge.txt')).toMatchObject({ status: 'failed', code: 'too_large', message: expect.stringMatching(/20\.0 MB; the limit is 5\.0 MB/) });
     // Every failure is also spelled out on stderr for a person reading the terminal.
     for (const name of ['binary.txt', 'latin1.txt', 'empty.txt', 'huge.txt']) expect(run.stderr).toContain(name);
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack traces for expected failures
@@ -111,7 +111,7 @@ describe('liaison ingest', () => {
     writeFileSync(other, seed.replace('Brussels this week', 'Brussels next week'));
     const run = await runCli(['ingest', join(dir, 'no-such-file.txt'), other, '--db', db]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/no-such-file\.txt: no such file or folder/);
+    expect(run.stderr).toMatch(/no-such-file\.txt: .*does not exist/);
     expect(run.stdout).toMatch(/ingested 1 · duplicates 0 · failed 1/);
   });
 

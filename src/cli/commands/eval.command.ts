@@ -8,7 +8,7 @@ import { CliError } from '../cli-error.js';
 import { loadPipeline } from '../modules.js';
 import type { CliContext } from '../context.js';
 import { printJson, println } from '../io.js';
-import { formatFromPath, readTextFile } from '../read-input.js';
+import { readText } from '../read-input.js';
 
 interface EvalOptions {
   out?: string;
@@ -55,7 +55,8 @@ export async function predictFolder(dir: string, outDir: string): Promise<{ pred
       continue;
     }
     const source = await readGoldSource(join(dir, key));
-    const extraction = extract(await readTextFile(textPath), { published: source.published, outlet: source.outlet, format: formatFromPath(textPath) });
+    const { text, format } = await readText(textPath, Number.MAX_SAFE_INTEGER);
+    const extraction = extract(text, { published: source.published, outlet: source.outlet, format });
     await writeFile(join(outDir, `${stem}.pred.json`), `${JSON.stringify(toGold(extraction), null, 2)}\n`);
     predicted.push(stem);
   }

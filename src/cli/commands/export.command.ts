@@ -8,7 +8,15 @@ import { CliError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
 import { csvLine } from '../format/csv.js';
 import { println } from '../io.js';
-import { withRuntime, type RecordReader } from '../runtime.js';
+import type { QueryService } from '../../services/index.js';
+import type { RequestContext } from '../../storage/index.js';
+import { withRuntime } from '../runtime.js';
+
+/** The query service bound to the user, which is all an export reads through. */
+interface Reader {
+  query: QueryService;
+  ctx: RequestContext;
+}
 
 const PAGE = 200;
 
@@ -21,16 +29,16 @@ async function* everything<T>(list: (page: PageRequest) => Promise<Page<T>>): As
   }
 }
 
-async function* documentDetails(records: RecordReader): AsyncGenerator<DocumentDetail> {
-  for await (const d of everything((p) => records.listDocuments(p))) {
-    const detail = await records.getDocument(d.id);
+async function* documentDetails(records: Reader): AsyncGenerator<DocumentDetail> {
+  for await (const d of everything((p) => records.query.listDocuments(records.ctx, p))) {
+    const detail = await records.query.getDocument(records.ctx, d.id);
     if (detail) yield detail;
   }
 }
 
-async function* eventDetails(records: RecordReader): AsyncGenerator<EventDetail> {
-  for await (const e of everything((p) => records.listEvents(p))) {
-    const detail = await records.getEvent(e.id);
+async function* eventDetails(records: Reader): AsyncGenerator<EventDetail> {
+  for await (const e of everything((p) => records.query.listEvents(records.ctx, p))) {
+    const detail = await records.query.getEvent(records.ctx, e.id);
     if (detail) yield detail;
   }
 }
@@ -44,7 +52,7 @@ function write(out: Writable, chunk: string): Promise<void> {
  * never held in memory at once. Documents carry their text, mentions and quotes;
  * entities and events are listed once each, events with their evidence.
  */
-async function exportJson(records: RecordReader, out: Writable, dialect: string): Promise<void> {
+async function exportJson(records: Reader, out: Writable, dialect: string): Promise<void> {
   await write(out, `{\n"format": "liaison-export/1",\n"exportedAt": ${JSON.stringify(new Date().toISOString())},\n"store": ${JSON.stringify(dialect)},\n"documents": [`);
   let first = true;
   for await (const doc of documentDetails(records)) {
@@ -54,7 +62,7 @@ async function exportJson(records: RecordReader, out: Writable, dialect: string)
   }
   await write(out, '\n],\n"entities": [');
   first = true;
-  for await (const entity of everything((p) => records.listEntities(p))) {
+  for await (const entity of everything((p) => records.query.listEntities(records.ctx, p))) {
     await write(out, `${first ? '\n' : ',\n'}${JSON.stringify(entity)}`);
     first = false;
   }
@@ -70,24 +78,24 @@ async function exportJson(records: RecordReader, out: Writable, dialect: string)
 export const CSV_TABLES = ['documents', 'entities', 'events', 'participants', 'quotes'] as const;
 type CsvTable = (typeof CSV_TABLES)[number];
 
-async function exportCsv(records: RecordReader, table: CsvTable, out: Writable): Promise<void> {
+async function exportCsv(records: Reader, table: CsvTable, out: Writable): Promise<void> {
   switch (table) {
     case 'documents':
       await write(out, csvLine(['id', 'published', 'outlet', 'title', 'url', 'dateline', 'hash', 'ingested_at', 'ingested_by', 'entities', 'events', 'quotes']));
-      for await (const d of everything((p) => records.listDocuments(p))) {
+      for await (const d of everything((p) => records.query.listDocuments(records.ctx, p))) {
         await write(out, csvLine([d.id, d.published, d.outlet, d.title, d.url, d.dateline, d.hash, d.ingestedAt, d.ingestedBy, d.counts.entities, d.counts.events, d.counts.quotes]));
       }
       return;
     case 'entities':
       await write(out, csvLine(['id', 'type', 'name', 'aliases', 'review_state', 'mentions', 'documents', 'iso2', 'lat', 'lon', 'role', 'attributes']));
-      for await (const e of everything((p) => records.listEntities(p))) {
+      for await (const e of everything((p) => records.query.listEntities(records.ctx, p))) {
         const a: EntitySummary['attributes'] = e.attributes;
         await write(out, csvLine([e.id, e.type, e.name, e.aliases, e.reviewState, e.mentionCount, e.documentCount, a.iso2, a.lat, a.lon, a.role, a]));
       }
       return;
     case 'events':
       await write(out, csvLine(['id', 'type', 'label', 'status', 'start', 'end', 'precision', 'iso', 'tense', 'places', 'participants', 'parent_id', 'review_state', 'cameo', 'plover', 'documents']));
-      for await (const e of everything((p) => records.listEvents(p))) {
+      for await (const e of everything((p) => records.query.listEvents(records.ctx, p))) {
         await write(out, csvLine([
           e.id, e.type, e.label, e.status, e.time?.start, e.time?.end, e.time?.precision, e.time?.iso, e.time?.tense,
           e.places.map((p) => p.name), e.participants.map((p) => `${p.entity.name} (${p.role})`), e.parentId, e.reviewState, e.cameo, e.plover,
@@ -140,7 +148,8 @@ export function registerExport(program: Command, ctx: CliContext): void {
         throw new CliError('usage', 'A CSV file holds one table: add --table (documents, entities, events, participants, quotes), or --out DIR for all of them.');
       }
       if (opts.format === 'json' && opts.table) throw new CliError('usage', '--table is for --format csv; JSON export always holds every table.');
-      await withRuntime(ctx.config(), async ({ records, dialect }) => {
+      await withRuntime(ctx.config(), async ({ query, ctx: user, dialect }) => {
+        const records: Reader = { query, ctx: user };
         const out = opts.out ? resolve(ctx.io.cwd, opts.out) : undefined;
         if (opts.format === 'json') {
           if (out) await toFile(out, (s) => exportJson(records, s, dialect));

@@ -3,9 +3,9 @@ import type { DocumentMeta } from '../../domain/index.js';
 import type { CliContext } from '../context.js';
 import { loadPipeline } from '../modules.js';
 import { renderExtraction } from '../format/extraction.view.js';
-import { printJson, println, readAll } from '../io.js';
+import { printJson, println } from '../io.js';
 import { parseDay } from '../options.js';
-import { decodeText, formatFromPath, readTextFile, type InputFormat } from '../read-input.js';
+import { readText, type InputFormat } from '../read-input.js';
 
 interface ExtractOptions {
   published?: string;
@@ -28,16 +28,16 @@ export function registerExtract(program: Command, ctx: CliContext): void {
     .addOption(new Option('--format <format>', 'gold (eval format), json (full records with evidence) or table; default table on a terminal, json otherwise').choices(['gold', 'json', 'table']))
     .addOption(new Option('--input <kind>', 'how to read the file; default from its extension').choices(['text', 'html', 'markdown']))
     .action(async (file: string, opts: ExtractOptions) => {
-      const text = file === '-' ? decodeText(await readAll(ctx.io.stdin), 'standard input') : await readTextFile(file);
-      const meta: DocumentMeta & { format?: InputFormat } = {
+      const input = await readText(file, ctx.config().maxInputBytes, ctx.io.stdin);
+      const meta: DocumentMeta & { format: InputFormat } = {
         published: opts.published,
         outlet: opts.outlet,
         title: opts.title,
         url: opts.url,
-        format: opts.input ?? (file === '-' ? 'text' : formatFromPath(file)),
+        format: opts.input ?? input.format,
       };
       const { extract, toGold } = await loadPipeline();
-      const extraction = extract(text, meta);
+      const extraction = extract(input.text, meta);
       const format = opts.format ?? (ctx.io.stdout.isTTY ? 'table' : 'json');
       if (format === 'gold') printJson(ctx.io.stdout, toGold(extraction));
       else if (format === 'json') printJson(ctx.io.stdout, extraction);

@@ -41,8 +41,8 @@ function printPage<T>(ctx: CliContext, page: Page<T>, json: boolean | undefined,
 export function registerListCommands(program: Command, ctx: CliContext): void {
   withPaging(program.command('documents').description('list the stored documents, newest publication first'))
     .action(async (opts: PageOptions) => {
-      await withRuntime(ctx.config(), async ({ records }) => {
-        const page = await records.listDocuments({ limit: opts.limit, offset: opts.offset });
+      await withRuntime(ctx.config(), async ({ query, ctx: user }) => {
+        const page = await query.listDocuments(user, { limit: opts.limit, offset: opts.offset });
         printPage(ctx, page, opts.json, renderDocuments, 'no documents yet: add some with "liaison ingest PATH"');
       });
     });
@@ -58,14 +58,14 @@ export function registerListCommands(program: Command, ctx: CliContext): void {
     500,
   ).action(async (opts: PageOptions & { entity?: string; from?: string; to?: string; type?: EventType }) => {
     if (opts.from && opts.to && opts.from > opts.to) throw new CliError('usage', `--from ${opts.from} is after --to ${opts.to}: swap them.`);
-    await withRuntime(ctx.config(), async ({ records }) => {
+    await withRuntime(ctx.config(), async (runtime) => {
       let entityId: string | undefined;
       if (opts.entity) {
-        const found = await findRecord(records, opts.entity);
+        const found = await findRecord(runtime, opts.entity);
         if (found.kind !== 'entity') throw new CliError('usage', `"${opts.entity}" is an event, not an entity: --entity takes a person, organization, country, place or instrument.`);
         entityId = found.record.id;
       }
-      const page = await records.timeline({ entityId, from: opts.from, to: opts.to, type: opts.type, limit: opts.limit, offset: opts.offset });
+      const page = await runtime.query.timeline(runtime.ctx, { entityId, from: opts.from, to: opts.to, type: opts.type, limit: opts.limit, offset: opts.offset });
       printPage(ctx, page, opts.json, renderTimeline, 'no dated events match');
     });
   });
@@ -79,8 +79,8 @@ export function registerListCommands(program: Command, ctx: CliContext): void {
   ).action(async (words: string[], opts: PageOptions & { kind?: SearchKind }) => {
     const q = words.join(' ').trim();
     if (q === '') throw new CliError('usage', 'Give some words to search for.');
-    await withRuntime(ctx.config(), async ({ records }) => {
-      const page = await records.search({ q, kinds: opts.kind ? [opts.kind] : undefined, limit: opts.limit, offset: opts.offset });
+    await withRuntime(ctx.config(), async ({ query, ctx: user }) => {
+      const page = await query.search(user, { q, kinds: opts.kind ? [opts.kind] : undefined, limit: opts.limit, offset: opts.offset });
       printPage(ctx, page, opts.json, renderSearch, `nothing matches "${q}"`);
     });
   });
@@ -91,8 +91,8 @@ export function registerListCommands(program: Command, ctx: CliContext): void {
       .description('list machine-proposed records waiting for review; "review confirm ID" or "review reject ID" settles one')
       .addOption(new Option('--kind <kind>', 'only this kind of record').choices(['entity', 'event', 'quote'])),
   ).action(async (opts: PageOptions & { kind?: 'entity' | 'event' | 'quote' }) => {
-    await withRuntime(ctx.config(), async ({ records }) => {
-      const page = await records.reviewQueue({ state: 'draft', kind: opts.kind, limit: opts.limit, offset: opts.offset });
+    await withRuntime(ctx.config(), async ({ review, ctx: user }) => {
+      const page = await review.queue(user, { state: 'draft', kind: opts.kind, limit: opts.limit, offset: opts.offset });
       printPage(ctx, page, opts.json, renderReview, 'nothing to review');
     });
   });
@@ -102,13 +102,14 @@ export function registerListCommands(program: Command, ctx: CliContext): void {
       .description(`mark a draft entity, event or quote as ${state}`)
       .argument('<id>', 'record id (ent_…, evt_… or quo_…)')
       .option('--json', 'print the result as JSON')
-      .action(async (id: string, opts: { json?: boolean }) => {
+      .action(async (id: string, _opts: unknown, cmd: Command) => {
+        // --json may land on "review" itself (it has one too) when written after the id.
+        const json = Boolean(cmd.optsWithGlobals<{ json?: boolean }>().json);
         const kind = id.startsWith('ent_') ? 'entity' : id.startsWith('evt_') ? 'event' : id.startsWith('quo_') ? 'quote' : undefined;
         if (!kind) throw new CliError('usage', `"${id}" is not a record id: ids start with ent_, evt_ or quo_ (see "liaison review").`);
-        await withRuntime(ctx.config(), async (runtime) => {
-          const result = await runtime.review({ kind, id }, state);
-          if (!result) throw new CliError('not_found', `No ${kind} has the id ${id}: list drafts with "liaison review".`);
-          if (opts.json) printJson(ctx.io.stdout, result);
+        await withRuntime(ctx.config(), async ({ review, ctx: user }) => {
+          const result = await review.setState(user, kind, id, state);
+          if (json) printJson(ctx.io.stdout, result);
           else println(ctx.io.stdout, `${kind} ${id}: ${result.previousState} → ${result.state}`);
         });
       });
