@@ -49,7 +49,9 @@ export async function seedSampleCorpus(
   if (existing.total > 0) return { ingested: 0, failed: 0, skipped: true };
   let ingested = 0;
   let failed = 0;
-  for (const sample of await readSampleCorpus(dir)) {
+  const samples = await readSampleCorpus(dir);
+  if (samples.length > 0) log(`sample corpus: the database is empty, ingesting ${samples.length} texts from ${dir} …`);
+  for (const sample of samples) {
     try {
       const outcome = await services.ingest(ctx, { text: sample.text, meta: sample.meta });
       if (!outcome.duplicate) ingested++;
