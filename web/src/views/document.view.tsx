@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, contextAround, ENTITY_TYPES, parseSpan, plural, safeUrl, statusLabel, timeLabel, useApi } from '../lib';
 import type { DocumentDetail, DocumentMention, EventSummary, Evidence, MarkSpan, Quote } from '../lib';
 import { Async, EntityLink, EventLink, HighlightedText, StateBadge, StatusBadge, TypeBadge } from '../components';
@@ -152,6 +152,12 @@ function DocumentBody({ doc, initial }: { doc: DocumentDetail; initial?: { start
     return undefined;
   }, [choice, chosenEvent, chosenQuote, doc]);
 
+  // The side panel scrolls on its own; bring the selection back to its top when it changes.
+  const asideRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (asideRef.current) asideRef.current.scrollTop = 0;
+  }, [choice]);
+
   const url = safeUrl(doc.url);
   return (
     <div className="split">
@@ -190,7 +196,7 @@ function DocumentBody({ doc, initial }: { doc: DocumentDetail; initial?: { start
           </>
         )}
       </article>
-      <aside className="stack sticky" aria-label="Records from this document">
+      <aside ref={asideRef} className="stack sticky" aria-label="Records from this document">
         <section className="panel" aria-labelledby="selection-h" aria-live="polite">
           <h2 id="selection-h">Selection</h2>
           {chosenMention ? (

@@ -14,6 +14,19 @@ function textNode(text: string, className?: string): HTMLElement {
   return el;
 }
 
+/**
+ * The opening window: the middle 90% of event starts with a margin, so one event dated
+ * only by its year (a bar across twelve months) does not shrink everything else to slivers.
+ */
+function openingWindow(items: TimelineItem[]): { start: Date; end: Date } | undefined {
+  if (items.length < 2) return undefined;
+  const starts = items.map((i) => Date.parse(`${i.start}T00:00:00Z`)).sort((a, b) => a - b);
+  const lo = starts[Math.floor(starts.length * 0.05)];
+  const hi = starts[Math.min(starts.length - 1, Math.ceil(starts.length * 0.95))];
+  const pad = Math.max((hi - lo) * 0.1, 7 * 86_400_000);
+  return { start: new Date(lo - pad), end: new Date(hi + pad) };
+}
+
 function dayAfter(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
@@ -41,7 +54,7 @@ export function TimelineChart({ items, selectedId, onSelect }: { items: Timeline
           content: textNode(item.label) as unknown as string,
           start: item.start,
           end: ranged ? dayAfter(item.end) : undefined,
-          type: ranged ? 'range' : 'box',
+          type: ranged ? 'range' : 'point',
           className: `type-${item.type} state-${item.reviewState}`,
         };
       }),
@@ -51,11 +64,15 @@ export function TimelineChart({ items, selectedId, onSelect }: { items: Timeline
       zoomKey: 'ctrlKey',
       orientation: { axis: 'top' },
       margin: { item: 6 },
+      maxHeight: 620,
+      verticalScroll: true,
       // Labels arrive as DOM nodes built with textContent; nothing is parsed as HTML.
       xss: { disabled: false },
     });
     tl.on('select', (props: { items: Array<string | number> }) => onSelectRef.current(props.items[0] === undefined ? undefined : String(props.items[0])));
-    if (items.length) tl.fit({ animation: false });
+    const opening = openingWindow(items);
+    if (opening) tl.setWindow(opening.start, opening.end, { animation: false });
+    else if (items.length) tl.fit({ animation: false });
     timeline.current = tl;
     return () => {
       tl.destroy();

@@ -29,6 +29,23 @@ function shade(activity: number, max: number): string {
   return SHADES[Math.max(1, Math.min(SHADES.length - 1, level))];
 }
 
+/**
+ * Which places get a visible label at this zoom: busiest first, skipping any label that
+ * would overlap one already placed (the dot and its accessible name stay either way).
+ */
+function placeLabels(located: Array<{ place: MapPlace; xy: [number, number] }>, scale: number): Set<string> {
+  const boxes: Array<[number, number, number, number]> = [];
+  const shown = new Set<string>();
+  const order = [...located].sort((a, b) => b.place.events.length - a.place.events.length || a.place.name.localeCompare(b.place.name));
+  for (const { place, xy } of order) {
+    const box: [number, number, number, number] = [xy[0] - 4 * scale, xy[1] - 8 * scale, xy[0] + (8 + place.name.length * 6.2) * scale, xy[1] + 5 * scale];
+    if (boxes.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+    boxes.push(box);
+    shown.add(place.id);
+  }
+  return shown;
+}
+
 /** A view box around the given points with some margin, keeping the map's aspect ratio. */
 function fitPoints(points: Array<[number, number]>): ViewBox {
   if (points.length === 0) return WORLD;
@@ -69,6 +86,7 @@ export function WorldMap({ places, countries: active, chosenPlaceId, onChoosePla
   const activity = (c: MapCountry) => c.eventCount * 3 + c.mentionCount;
   const max = Math.max(0, ...active.map(activity));
   const scale = view.w / WIDTH;
+  const labelled = useMemo(() => placeLabels(located, scale), [located, scale]);
 
   const zoom = (factor: number, cx = view.x + view.w / 2, cy = view.y + view.h / 2) => {
     const w = Math.min(WIDTH, Math.max(40, view.w * factor));
@@ -161,9 +179,9 @@ export function WorldMap({ places, countries: active, chosenPlaceId, onChoosePla
                   }
                 }}
               />
-              <text className="place-label" x={xy[0] + 6 * scale} y={xy[1] + 3.5 * scale} fontSize={11 * scale} strokeWidth={3 * scale} aria-hidden="true">
+              {(labelled.has(place.id) || place.id === chosenPlaceId) && <text className="place-label" x={xy[0] + 6 * scale} y={xy[1] + 3.5 * scale} fontSize={11 * scale} strokeWidth={3 * scale} aria-hidden="true">
                 {place.name}
-              </text>
+              </text>}
             </g>
           ))}
         </g>
