@@ -77,7 +77,10 @@ export function createQueryService(deps: QueryServiceDeps): QueryService {
   const clock = deps.clock ?? (() => new Date());
 
   const service: QueryService = {
-    listDocuments: (_ctx, filter) => (checkRange(filter), store.listDocuments(filter)),
+    async listDocuments(_ctx, filter) {
+      checkRange(filter);
+      return store.listDocuments(filter);
+    },
     getDocument: (_ctx, id) => store.getDocument(id),
     async getDocumentOrThrow(ctx, id) {
       const d = await service.getDocument(ctx, id);
@@ -91,7 +94,10 @@ export function createQueryService(deps: QueryServiceDeps): QueryService {
       if (!e) throw new NotFoundError(`No entity with id ${id}. Search for it by name instead.`);
       return e;
     },
-    listEvents: (_ctx, filter) => (checkRange(filter), store.listEvents(filter)),
+    async listEvents(_ctx, filter) {
+      checkRange(filter);
+      return store.listEvents(filter);
+    },
     getEvent: (_ctx, id) => store.getEvent(id),
     async getEventOrThrow(ctx, id) {
       const e = await service.getEvent(ctx, id);
@@ -119,8 +125,14 @@ export function createQueryService(deps: QueryServiceDeps): QueryService {
       if (!found) throw new NotFoundError(`No document, entity or event with id ${id} (ids start with doc_, ent_ or evt_).`);
       return found;
     },
-    timeline: (_ctx, filter) => (checkRange(filter), store.timeline(filter)),
-    mapData: (_ctx, filter) => (checkRange(filter), store.mapData(filter)),
+    async timeline(_ctx, filter) {
+      checkRange(filter);
+      return store.timeline(filter);
+    },
+    async mapData(_ctx, filter) {
+      checkRange(filter);
+      return store.mapData(filter);
+    },
     graph: (_ctx, filter) => store.graph(filter),
     async search(_ctx, query) {
       if (typeof query.q !== 'string' || query.q.trim() === '') {
