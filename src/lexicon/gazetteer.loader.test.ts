@@ -41,6 +41,17 @@ describe('loadGazetteer', () => {
     expect(gazetteer.surfaceForms().find((f) => f.text === 'US')?.mode).toBe('upper');
   });
 
+  it('resolves every lexicon host place to a country, city, region or site', () => {
+    const unresolved = loadLexicon().entries
+      .filter((e) => e.hostPlace !== undefined)
+      .filter((e) => {
+        const place = e.hostPlace!;
+        return !(gazetteer.countryByName(place) || gazetteer.cityByName(place) || gazetteer.regionByName(place) || gazetteer.siteByName(place));
+      })
+      .map((e) => `${e.id}: ${e.hostPlace}`);
+    expect(unresolved).toEqual([]);
+  });
+
   it('shares no surface form between the lexicon and the gazetteer', () => {
     const places = new Set(gazetteer.surfaceForms().map((f) => foldKey(f.text)));
     const shared = loadLexicon().surfaceForms().filter((f) => places.has(foldKey(f.text))).map((f) => `${f.text} (${f.ref})`);
