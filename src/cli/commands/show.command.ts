@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import type { EntityDetail, EventDetail } from '../../storage/index.js';
+import type { DocumentDetail, EntityDetail, EventDetail } from '../../storage/index.js';
 import { CliError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
-import { renderEntityDetail, renderEventDetail } from '../format/records.view.js';
+import { renderDocumentDetail, renderEntityDetail, renderEventDetail } from '../format/records.view.js';
 import { printJson, println } from '../io.js';
 import { withRuntime, type Runtime } from '../runtime.js';
 
@@ -10,7 +10,7 @@ const normalize = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g,
 
 type Found = { kind: 'entity'; record: EntityDetail } | { kind: 'event'; record: EventDetail };
 
-/** Finds an entity or event by id, exact name/alias/label, or a single partial match. */
+/** Finds an entity or event by id, exact name/alias/label, or a single partial match (documents by id only). */
 export async function findRecord({ query, ctx }: Runtime, name: string): Promise<Found> {
   // Ids carry their kind as a prefix, so an id needs no guessing.
   const byId = await query.findRecord(ctx, name);
@@ -37,13 +37,15 @@ export async function findRecord({ query, ctx }: Runtime, name: string): Promise
 export function registerShow(program: Command, ctx: CliContext): void {
   program
     .command('show')
-    .description('show an entity (profile, aliases, attributes, events, quotes, sources) or an event, by name or id')
-    .argument('<name>', 'a name, alias, event label or id (ent_…, evt_…)')
+    .description('show an entity (profile, aliases, attributes, events, quotes, sources) or an event by name or id, or a document by id')
+    .argument('<name>', 'a name, alias, event label or id (ent_…, evt_…, doc_…)')
     .option('--json', 'print the record as JSON')
     .action(async (name: string, opts: { json?: boolean }) => {
       await withRuntime(ctx.config(), async (runtime) => {
-        const found = await findRecord(runtime, name);
+        const doc = name.startsWith('doc_') ? await runtime.query.getDocument(runtime.ctx, name) : undefined;
+        const found: Found | { kind: 'document'; record: DocumentDetail } = doc ? { kind: 'document', record: doc } : await findRecord(runtime, name);
         if (opts.json) printJson(ctx.io.stdout, { kind: found.kind, ...found.record });
+        else if (found.kind === 'document') println(ctx.io.stdout, renderDocumentDetail(found.record));
         else println(ctx.io.stdout, found.kind === 'entity' ? renderEntityDetail(found.record) : renderEventDetail(found.record));
       });
     });

@@ -1,5 +1,6 @@
 import type { TimeInterval } from '../../domain/index.js';
 import type {
+  DocumentDetail,
   DocumentSummary, EntityDetail, EntityRef, EntitySummary, EventDetail, EventSummary, ReviewItem, SearchHit, StoredQuote, TimelineItem,
 } from '../../storage/index.js';
 import { renderFields, renderTable } from './table.js';
@@ -139,5 +140,25 @@ export function renderEventDetail(e: EventDetail): string {
   }
   if (e.sessions.length) out.push('', 'sessions:', renderEvents(e.sessions));
   if (e.quotes.length) out.push('', 'quotes:', ...renderQuotes(e.quotes));
+  return out.join('\n');
+}
+
+/** What `liaison show doc_…` prints: where the text came from and what was found in it. */
+export function renderDocumentDetail(d: DocumentDetail): string {
+  const out = [
+    `${d.title ?? '(untitled)'}  (document, ${d.id})`,
+    renderFields([
+      ['published', d.published],
+      ['outlet', d.outlet],
+      ['dateline', d.dateline],
+      ['url', d.url],
+      ['ingested', `${d.ingestedAt} by ${d.ingestedBy}`],
+      ['length', `${d.length} characters`],
+      ['found', `${d.counts.entities} entities, ${d.counts.events} events, ${d.counts.quotes} quotes`],
+      ['notes', d.notes],
+    ]),
+  ];
+  if (d.events.length) out.push('', 'events:', renderEvents(d.events));
+  if (d.quotes.length) out.push('', 'quotes:', ...renderQuotes(d.quotes));
   return out.join('\n');
 }
