@@ -25,6 +25,8 @@ const PAST_WORDS = new Set([
   'stood', 'rose', 'fell', 'kept', 'sought', 'spent', 'struck', 'broke', 'chose', 'drew',
   'found', 'got', 'heard', 'knew', 'lost', 'meant', 'ran', 'read', 'rode', 'sold', 'thought',
   'understood', 'withdrew', 'overtook', 'undertook', 'arose', 'forgot', 'laid', 'shook',
+  // participles that read as past in reports ("areas hit by the March earthquake")
+  'hit', 'struck', 'shot', 'built', 'fought', 'caught', 'spread', 'shut', 'split',
 ]);
 
 /** Reporting verbs: they say when something was said, not when the reported act happens. */
@@ -102,6 +104,9 @@ function nearestCue(toks: Token[], exprStart: number, exprEnd: number, allowRepo
     if (t.end > exprStart && t.start < exprEnd) continue; // the expression's own words
     const cue = cueOf(t, toks[i - 1], toks[i + 1], allowReporting);
     if (!cue) continue;
+    // An infinitive after the expression states a purpose at that time ("used his speech on
+    // Thursday to accuse"); only one before it looks ahead ("invited him to attend in June").
+    if (t.word === 'to' && t.start >= exprEnd) continue;
     // Words after the expression count a little less: the governing verb usually comes first.
     const distance = t.end <= exprStart ? exprStart - t.end : t.start - exprEnd + 8;
     if (distance < bestDistance) {

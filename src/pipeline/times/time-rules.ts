@@ -55,6 +55,10 @@ const RANGE_SEP = '(?:\\s*[-–—]\\s*|\\s+(?:to|until|till|through|and)\\s+)';
 const MONTH_EDGE = '(?:early|mid|late|the\\s+end\\s+of|end\\s+of|the\\s+beginning\\s+of|beginning\\s+of|the\\s+start\\s+of|start\\s+of|the\\s+middle\\s+of|the\\s+turn\\s+of)';
 const NUMBER = '([Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|\\d{1,2})';
 
+/** "in|since" → "[Ii]n|[Ss]ince": framing words may open a sentence ("In 2024, ..."). */
+const either = (alternatives: string): string =>
+  alternatives.split('|').map((w) => (/^[a-z]/.test(w) ? `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}` : w)).join('|');
+
 const DIGIT = /\d/;
 const MONTH_HINT = /January|February|March|April|May|June|July|August|September|October|November|December/;
 const YEAR_HINT = /(?:19|20)\d\d/;
@@ -134,12 +138,20 @@ function chooseYear(pub: number, month: number, day: number | undefined, directi
   return (direction === 'past' ? fits[fits.length - 1] : fits[0]).year;
 }
 
-function resolveDayMonth(env: ResolveEnv, month: number, day: number, year: string | undefined): RawInterval | undefined {
+function resolveDayMonth(env: ResolveEnv, month: number, day: number, year: string | undefined, weekday?: string): RawInterval | undefined {
   if (year) {
     const n = validDay(Number(year), month, day);
     return n === undefined ? undefined : dayInterval(n);
   }
   if (env.published === undefined) return undefined;
+  if (weekday) {
+    // "Friday, 14 March": the year in which 14 March falls on a Friday, if only one nearby does.
+    const pubYear = civilDate(env.published).year;
+    const fits = [pubYear - 1, pubYear, pubYear + 1]
+      .map((y) => validDay(y, month, day))
+      .filter((n): n is number => n !== undefined && isoWeekday(n) === weekdayOf(weekday));
+    if (fits.length === 1) return dayInterval(fits[0]);
+  }
   const y = chooseYear(env.published, month, day, directionOf(env.cue()));
   if (y === undefined) return undefined;
   const n = validDay(y, month, day);
@@ -320,20 +332,20 @@ export const TIME_RULES: TimeRule[] = [
     id: 'times.day-month',
     hint: DIGIT,
     re: new RegExp(`\\b(?:on\\s+)?(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?${DAY}(?:\\s+of)?\\s+(${MONTH_ANY})(?![\\w-])`, 'g'),
-    resolve: (m, env) => resolveDayMonth(env, monthOf(m[3]), Number(m[2]), undefined),
+    resolve: (m, env) => resolveDayMonth(env, monthOf(m[3]), Number(m[2]), undefined, m[1]),
   },
   {
     // "on April 3", "Jan. 17" — US order without a year.
     id: 'times.day-month',
     hint: DIGIT,
     re: new RegExp(`\\b(?:on\\s+)?(?:(${WEEKDAY}),?\\s+)?(${MONTH_ANY})\\s+${DAY}(?![\\d.,]*\\d)(?![\\w-])`, 'g'),
-    resolve: (m, env) => resolveDayMonth(env, monthOf(m[2]), Number(m[3]), undefined),
+    resolve: (m, env) => resolveDayMonth(env, monthOf(m[2]), Number(m[3]), undefined, m[1]),
   },
   {
     // "March 2024", "in mid-June 2025", "October this year", "May next year".
     id: 'times.month-year',
     hint: MONTH_HINT,
-    re: new RegExp(`\\b(?:(in|since|until|till|by|from|during|through|before|after|${MONTH_EDGE})[\\s-]+)?(${MONTH_FULL}),?\\s+(?:(?:of\\s+)?${YEAR}|(this|next|last)\\s+year)\\b`, 'gd'),
+    re: new RegExp(`\\b(?:(${either('in|since|until|till|by|from|during|through|before|after')}|${MONTH_EDGE})[\\s-]+)?(${MONTH_FULL}),?\\s+(?:(?:of\\s+)?${YEAR}|(this|next|last)\\s+year)\\b`, 'gd'),
     span: (m) => spanAfterGroup(m, 1, KEEP_PREFIX),
     resolve: (m, env) => {
       const month = monthOf(m[2]);
@@ -347,7 +359,7 @@ export const TIME_RULES: TimeRule[] = [
     // "May" only with a framing word because of the modal verb.
     id: 'times.month',
     hint: MONTH_HINT,
-    re: new RegExp(`(?:\\b(in|since|until|till|by|from|during|through|before|after|of|last|next|this|coming|${MONTH_EDGE})[\\s-]+)?\\b(${MONTH_FULL})\\b(?![\\w-])`, 'gd'),
+    re: new RegExp(`(?:\\b(${either('in|since|until|till|by|from|during|through|before|after|of|last|next|this|coming')}|${MONTH_EDGE})[\\s-]+)?\\b(${MONTH_FULL})\\b(?![\\w-])`, 'gd'),
     span: (m) => spanAfterGroup(m, 1, KEEP_PREFIX),
     resolve: (m, env) => {
       const prefix = m[1]?.toLowerCase();
@@ -367,37 +379,43 @@ export const TIME_RULES: TimeRule[] = [
     // "in 2026", "by 2030", "since 2014", "early 2026". A bare number is too often a count.
     id: 'times.year',
     hint: YEAR_HINT,
-    re: new RegExp(`\\b(in|since|by|until|till|from|during|through|before|after|for|early|late|mid|the\\s+end\\s+of|end\\s+of|the\\s+beginning\\s+of|beginning\\s+of|the\\s+start\\s+of|start\\s+of|the\\s+year)[\\s-]+${YEAR}\\b(?![-–—/]\\d|\\s*(?:%|per\\s?cent|troops|people|soldiers|km|kilometres|tonnes|million|billion))`, 'gd'),
+    re: new RegExp(`\\b(${either('in|since|by|until|till|from|during|through|before|after|for|early|late|mid')}|the\\s+end\\s+of|end\\s+of|the\\s+beginning\\s+of|beginning\\s+of|the\\s+start\\s+of|start\\s+of|the\\s+year)[\\s-]+${YEAR}\\b(?![-–—/]\\d|\\s*(?:%|per\\s?cent|troops|people|soldiers|km|kilometres|tonnes|million|billion))`, 'gd'),
     span: (m) => spanAfterGroup(m, 1, KEEP_PREFIX),
-    resolve: (m) => yearInterval(Number(m[2])),
+    resolve: (m) => {
+      const year = Number(m[2]);
+      const edge = m[1].toLowerCase();
+      // "by the end of 2025" is its last month, "the start of 2026" its first.
+      if (/end\s+of$/.test(edge)) return monthInterval(year, 12);
+      if (/(?:beginning|start)\s+of$/.test(edge)) return monthInterval(year, 1);
+      return yearInterval(year);
+    },
   },
   {
     // "Thursday", "on Thursday", "last Monday", "next Friday", "Tuesday evening".
     id: 'times.weekday',
     hint: /[a-z]day\b/,
-    re: new RegExp(`\\b(?:(last|next|this|on|coming|past|this\\s+past|this\\s+coming|until|by|from|since|before|after)\\s+)?(${WEEKDAY})(?:\\s+(?:morning|afternoon|evening|night))?\\b(?!['’]s\\s+[A-Z])`, 'gd'),
+    re: new RegExp(`\\b(?:(${either('last|next|this|on|coming|past|this\\s+past|this\\s+coming|until|by|from|since|before|after')})\\s+)?(${WEEKDAY})(?:\\s+(?:morning|afternoon|evening|night))?\\b(?!['’]s\\s+[A-Z])`, 'gd'),
     span: (m) => spanAfterGroup(m, 1, KEEP_PREFIX),
     resolve: (m, env) => {
       if (env.published === undefined) return undefined;
       const mod = m[1]?.toLowerCase().replace(/\s+/g, ' ');
-      const modifier = mod === 'on' || mod === undefined ? undefined : mod;
-      if (modifier && !['last', 'next', 'this', 'coming', 'past', 'this past', 'this coming'].includes(modifier)) {
-        // "since Monday" looks back, "by/until Friday" ahead.
-        const tense: Tense = modifier === 'since' || modifier === 'after' ? 'past' : 'future';
-        return dayInterval(resolveWeekday(env.published, weekdayOf(m[2]), undefined, () => (modifier === 'after' ? env.cue() : tense)));
-      }
+      // "Good Friday", "Bloody Sunday": a weekday inside a capitalised name is no date.
+      if (mod === undefined && /[A-Z][\w'’]*\s+$/.test(m.input.slice(Math.max(0, m.index - 30), m.index))) return undefined;
+      // Only last/next/this/coming/past fix the direction; "since", "by", "from" … follow the verb.
+      const modifier = mod && ['last', 'next', 'this', 'coming', 'past', 'this past', 'this coming'].includes(mod) ? mod : undefined;
       return dayInterval(resolveWeekday(env.published, weekdayOf(m[2]), modifier, env.cue));
     },
   },
   {
     // "today", "yesterday", "tomorrow", "tonight", "this morning".
     id: 'times.relative-day',
-    hint: /[Tt]o(?:day|morrow|night)|[Yy]esterday|this (?:morning|afternoon|evening)/,
-    re: /\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|this\s+(?:morning|afternoon|evening))\b/g,
+    hint: /[Tt]o(?:day|morrow|night)|[Yy]esterday|this (?:morning|afternoon|evening)|last night/,
+    re: /\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|this\s+(?:morning|afternoon|evening)|last\s+night)\b/g,
     resolve: (m, env) => {
       if (env.published === undefined) return undefined;
       const w = m[1].toLowerCase();
-      return dayInterval(env.published + (w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0));
+      // "last night" in a report is the night before it was published.
+      return dayInterval(env.published + (w === 'yesterday' || w.startsWith('last') ? -1 : w === 'tomorrow' ? 1 : 0));
     },
   },
   {
@@ -447,6 +465,11 @@ export const TIME_RULES: TimeRule[] = [
       if (word.endsWith('following')) return undefined; // relative to another date, not publication
       const shift = periodShift(word);
       if (m[2] === 'weekend') return weekendOf(env.published, shift);
+      if (word.endsWith('past')) {
+        // "over the past week": the days up to publication, not the previous calendar week.
+        const span = m[2] === 'week' ? 6 : m[2] === 'month' ? 29 : 364;
+        return vagueRange(env.published - span, env.published, m[2] as Precision);
+      }
       return periodInterval(env.published, m[2], shift);
     },
   },
@@ -466,11 +489,11 @@ export const TIME_RULES: TimeRule[] = [
     // "in the autumn", "this spring", "by next summer": the meteorological season (northern).
     id: 'times.season',
     hint: /spring|summer|autumn|fall|winter/,
-    re: /\b(in|during|by|until|over|this|next|last|early|late)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b/g,
+    re: new RegExp(`\\b(${either('in|during|by|until|over|this|next|last|early|late')})\\s+(?:the\\s+)?(spring|summer|autumn|fall|winter)\\b`, 'g'),
     resolve: (m, env) => {
       if (env.published === undefined) return undefined;
       const first = SEASON_START[m[2]];
-      const mod = m[1];
+      const mod = m[1].toLowerCase();
       const year = mod === 'this' ? civilDate(env.published).year
         : mod === 'last' ? chooseYear(env.published, first, undefined, 'past', true)
         : mod === 'next' ? chooseYear(env.published, first, undefined, 'future', true)

@@ -171,6 +171,30 @@ describe('findTimes: periods relative to publication', () => {
   });
 });
 
+describe('findTimes: wording that misleads simple matchers', () => {
+  it('reads framing words that open a sentence', () => {
+    expect(only('In 2024, the alliance grew to 32 members.', '2025-04-02')).toBe('In 2024 → 2024 (past)');
+    expect(only('Last Thursday the council met in Vienna.', '2025-04-02')).toBe('Last Thursday → 2025-03-27 (past)');
+  });
+  it('does not take a weekday inside a name for a date', () => {
+    expect(only('The Good Friday Agreement still shapes the talks.', '2025-04-02')).toBe('');
+  });
+  it('lets a weekday decide the year of a day without one', () => {
+    expect(only('The president will travel to Paris on Friday, 14 March.', '2025-04-02')).toBe('on Friday, 14 March → 2025-03-14 (past)');
+  });
+  it('reads "over the past week" as the days up to publication', () => {
+    expect(only('His team talked to every delegation over the past week.', '2024-12-06')).toBe('the past week → 2024-11-30/2024-12-06 (past)');
+  });
+  it('does not let a purpose clause after the date turn it into a future one', () => {
+    expect(only('Lavrov used his speech on Thursday to accuse Western governments.', '2024-12-06')).toBe('on Thursday → 2024-12-05 (past)');
+    expect(only('Rutte invited Ishiba to attend the summit in June.', '2025-04-10')).toBe('in June → 2025-06 (future)');
+  });
+  it('reads "last night" and the end of a given year', () => {
+    expect(only('Rebels shelled the town last night.', '2025-04-02')).toBe('last night → 2025-04-01 (past)');
+    expect(only('The council voted to wind down the mission by the end of 2025.', '2025-04-02')).toBe('the end of 2025 → 2025-12 (future)');
+  });
+});
+
 describe('resolveTime', () => {
   it('resolves a bare expression with the tense the caller gives', () => {
     expect(resolveTime('in March', '2025-04-02', 'past')?.iso).toBe('2025-03');
