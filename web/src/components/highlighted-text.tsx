@@ -44,17 +44,26 @@ export function HighlightedText({ text, marks, activeId, selection, onChoose }: 
         const mark = group.mark;
         const start = group.pieces[0].start;
         if (!mark) return <span key={start}>{renderPieces(group.pieces)}</span>;
+        // A <mark> acting as a button, not a <button>: buttons do not break across lines,
+        // so a long name would push the text around it.
         return (
-          <button
+          <mark
             key={start}
-            type="button"
+            role="button"
+            tabIndex={0}
             className={`mention type-${mark.kind}`}
             aria-pressed={activeId === mark.id}
             title={mark.kind}
             onClick={() => onChoose(mark)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                onChoose(mark);
+              }
+            }}
           >
             {renderPieces(group.pieces)}
-          </button>
+          </mark>
         );
       })}
     </div>

@@ -27,6 +27,11 @@ function openingWindow(items: TimelineItem[]): { start: Date; end: Date } | unde
   return { start: new Date(lo - pad), end: new Date(hi + pad) };
 }
 
+/** Long labels would stack every item on its own row; the full label shows on selection. */
+function shorten(label: string, max = 48): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
+}
+
 function dayAfter(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
@@ -51,7 +56,7 @@ export function TimelineChart({ items, selectedId, onSelect }: { items: Timeline
           id: item.id,
           group: item.type,
           // The typings say string, but vis-timeline appends an element as is.
-          content: textNode(item.label) as unknown as string,
+          content: textNode(shorten(item.label)) as unknown as string,
           start: item.start,
           end: ranged ? dayAfter(item.end) : undefined,
           type: ranged ? 'range' : 'point',
