@@ -69,18 +69,23 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
  */
 function withCapitalGovernments(mentions: EntityMention[], entities: ExtractedEntity[], r: MentionResources): EntityMention[] {
   const out = [...mentions];
+  const byKey = new Map(entities.map((e) => [e.key, e]));
   for (const m of mentions) {
-    if (m.type !== 'place') continue;
+    if (m.type !== 'place' || m.attributes?.placeKind !== 'city') continue;
     const country = r.gazetteer.countryByCapital(m.name);
     if (!country) continue;
     const key = `country:${country.iso2}`;
-    const entity = entities.find((e) => e.key === key);
+    const entity = byKey.get(key);
     const mention: EntityMention = {
       ...m, type: 'country', key, name: country.name, via: 'capital', rule: 'resolve.capital-for-country',
       attributes: { iso2: country.iso2, iso3: country.iso3, lat: country.lat, lon: country.lon },
     };
     if (entity) entity.mentions.push({ start: m.start, end: m.end, rule: mention.rule, text: m.text });
-    else entities.push({ key, type: 'country', name: country.name, aliases: [], attributes: mention.attributes!, mentions: [{ start: m.start, end: m.end, rule: mention.rule, text: m.text }] });
+    else {
+      const created: ExtractedEntity = { key, type: 'country', name: country.name, aliases: [], attributes: mention.attributes!, mentions: [{ start: m.start, end: m.end, rule: mention.rule, text: m.text }] };
+      entities.push(created);
+      byKey.set(key, created);
+    }
     out.push(mention);
   }
   return out;

@@ -47,6 +47,13 @@ interface Doc {
   counter: number;
 }
 
+const GATE_MEETING = /meeting|summit|ministerial|conference|talks|consultation|retreat|forum|gathering|dialogue/;
+const GATE_SESSION = /session|working (?:dinner|lunch|breakfast)|plenary/;
+const GATE_MEETING_VERB = /\bmet\b|meet|sat down|sits down|talks|conferred|spoke with|host|receiv|welcom/;
+const GATE_VISIT = /visit|travel|trip|arriv|flew|flies|expected in|tour/;
+const GATE_REQUEST = /request|ask|call|urge|appeal|sought|seek|invit|appl/;
+const GATE_PLAN = /review|consider|discuss|examin|study|assess|weigh|debat|under |expected|set to|poised|due to|likely|plan|intend|propos|seek|aim|want|hope|offer|approv|agree|decid|adopt|endors|sign|authori|renew|appoint|green|ratif|vote|extend|prolong|agreement|deal|launch|open|inaugurat|establish|deploy|set up|unveil|rolled out|took up|reject|veto|block|turned down|dropp|expan|broaden|enlarg|increas|strengthen|reinforc|scal|step/;
+
 /** A country reached through a demonym or a capital is implied, not named: never a place or a subject. */
 function implied(m: EntityMention): boolean {
   return m.via === 'demonym' || m.via === 'capital';
@@ -62,13 +69,15 @@ export function findEvents(seg: Segmented, mentions: EntityMention[], times: Tim
   for (const t of times) views[t.sentence]?.times.push(t);
   const doc: Doc = { drafts: [], ctx, mainOrg: mostMentioned(mentions), counter: 0 };
   for (const v of views) {
-    meetings(v, doc);
-    sessions(v, doc);
-    bodyMeetings(v, doc);
-    verbMeetings(v, doc);
-    visits(v, doc);
-    requests(v, doc);
-    plans(v, doc);
+    // Cheap word gates first: most sentences hold no event and never reach the rule regexes.
+    const low = v.s.text.toLowerCase();
+    if (GATE_MEETING.test(low)) meetings(v, doc);
+    if (GATE_SESSION.test(low)) sessions(v, doc);
+    if (v.mentions.length) bodyMeetings(v, doc);
+    if (GATE_MEETING_VERB.test(low)) verbMeetings(v, doc);
+    if (GATE_VISIT.test(low)) visits(v, doc);
+    if (GATE_REQUEST.test(low)) requests(v, doc);
+    if (GATE_PLAN.test(low)) plans(v, doc);
   }
   return finish(mergeDrafts(doc.drafts));
 }
@@ -479,6 +488,7 @@ function plans(v: SentenceView, doc: Doc): void {
     }
   }
   // Restatements without a cue: "we are broadening the scope of NMI" — kept only if they merge.
+  if (!RESTATEMENT_GATE.test(text)) return;
   for (const a of findActions(text, 0)) {
     if (kept.some((c) => a.at >= c.end && a.at - c.end < 120) || usedActions.has(a.at)) continue;
     if (!/\b(?:are|is|am|were|was|been)\s+$/i.test(text.slice(Math.max(0, a.at - 12), a.at))) continue;
@@ -489,6 +499,8 @@ function plans(v: SentenceView, doc: Doc): void {
     fillPlan(d, v, base + a.at, clause.end, [], doc);
   }
 }
+
+const RESTATEMENT_GATE = /\b(?:are|is|am|were|was|been)\s+\w+ing\b/i;
 
 function familyOf(s: string): string | undefined {
   for (const f of ACTION_FAMILIES) {

@@ -4,9 +4,16 @@ import type { DictHit } from './phrase-index.js';
 import type { MentionResources } from './resources.js';
 import { slug } from './resources.js';
 import { tokenize, type Token } from './tokens.js';
-import {
-  INSTRUMENT_HEADS, INSTRUMENT_MODIFIERS, LOCATIVES, NAME_CONNECTORS, NOT_NAME_WORDS, ORGANIZATION_HEADS, SPEECH_VERBS,
-} from './heads.js';
+import * as heads from './heads.js';
+
+// Local bindings: imported bindings are read through accessors, and these are read per token.
+const INSTRUMENT_HEADS = heads.INSTRUMENT_HEADS;
+const INSTRUMENT_MODIFIERS = heads.INSTRUMENT_MODIFIERS;
+const LOCATIVES = heads.LOCATIVES;
+const NAME_CONNECTORS = heads.NAME_CONNECTORS;
+const NOT_NAME_WORDS = heads.NOT_NAME_WORDS;
+const ORGANIZATION_HEADS = heads.ORGANIZATION_HEADS;
+const SPEECH_VERBS = heads.SPEECH_VERBS;
 
 export interface MentionContext {
   resources: MentionResources;
@@ -62,11 +69,21 @@ function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sent
     const t = tokens[i];
     if (!t.word) continue;
     const max = Math.min(r.index.maxLength(t.key), tokens.length - i);
-    for (let len = max; len >= 1; len--) {
-      const hits = r.index.lookup(keyOf(tokens, i, i + len));
+    if (!max) continue;
+    // Build the keys once, shortest first, and keep the longest that names something.
+    let key = '';
+    let best: DictHit | undefined;
+    let bestLen = 0;
+    for (let len = 1; len <= max; len++) {
+      key = len === 1 ? tokens[i].key : key + ' ' + tokens[i + len - 1].key;
+      const hits = r.index.lookup(key);
       if (!hits) continue;
       const hit = pickHit(hits, tokens, i, i + len);
-      if (!hit) continue;
+      if (hit) { best = hit; bestLen = len; }
+    }
+    if (best) {
+      const hit = best;
+      const len = bestLen;
       // "the alliance": the article is not part of the name.
       const from = tokens[i].key === 'the' && len > 1 ? i + 1 : i;
       const start = tokens[from].start;
@@ -82,7 +99,6 @@ function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sent
         ...(hostAt > 0 ? { container: true } : {}),
       });
       i = (hostAt > 0 ? hostAt : i + len) - 1;
-      break;
     }
   }
   return out;
@@ -90,7 +106,9 @@ function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sent
 
 /** Longest title ("foreign policy chief", "Secretary-General") starting at token i, as a token count. */
 function titleAt(tokens: Token[], i: number, r: MentionResources): number {
-  for (let len = Math.min(r.titleMaxLen, tokens.length - i); len >= 1; len--) {
+  const max = r.titleFirst.get(tokens[i].key);
+  if (!max) return 0;
+  for (let len = Math.min(max, tokens.length - i); len >= 1; len--) {
     if (r.titles.has(keyOf(tokens, i, i + len))) return len;
   }
   return 0;

@@ -10,8 +10,9 @@ export interface MentionResources {
   lexicon: Lexicon;
   /** Title phrases (dictionary keys) that make a person's role: "foreign minister", "secretary-general". */
   titles: Set<string>;
-  /** First words of titles, for a cheap pre-check. */
   titleMaxLen: number;
+  /** Longest title (in tokens) starting with a given first word: most tokens start none. */
+  titleFirst: Map<string, number>;
   descriptors: Set<string>;
   honorifics: Set<string>;
 }
@@ -57,13 +58,19 @@ export function buildMentionResources(lexicon = loadLexicon(), gazetteer = loadG
   const t = loadTitles();
   const titles = new Set(t.offices.map(phraseKey));
   let titleMaxLen = 0;
-  for (const k of titles) titleMaxLen = Math.max(titleMaxLen, k.split(' ').length);
+  const titleFirst = new Map<string, number>();
+  for (const k of titles) {
+    const parts = k.split(' ');
+    titleMaxLen = Math.max(titleMaxLen, parts.length);
+    titleFirst.set(parts[0], Math.max(titleFirst.get(parts[0]) ?? 0, parts.length));
+  }
   return {
     index: b.build(),
     gazetteer,
     lexicon,
     titles,
     titleMaxLen,
+    titleFirst,
     descriptors: new Set(t.descriptors.map(phraseKey)),
     honorifics: new Set(t.honorifics.map((h) => phraseKey(h).replace(/\.$/, ''))),
   };

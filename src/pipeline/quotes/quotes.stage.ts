@@ -101,10 +101,16 @@ class SpeakerState {
     let speaker: Speaker | undefined;
     let personLike = true;
     switch (phrase.kind) {
-      case 'mention':
-        speaker = this.fromMention(phrase.mention!, phrase.start, phrase.end, 'quotes.speaker.mention');
-        personLike = phrase.mention!.type === 'person';
+      case 'mention': {
+        const m = phrase.mention!;
+        // A post named as speaker ("the High Representative said") is the person holding it.
+        const holder = m.type === 'instrument' ? this.personFor(phrase, (p) => norm(p.attributes?.role ?? '').includes(norm(m.text))) : undefined;
+        speaker = holder
+          ? this.fromMention(holder, phrase.start, phrase.end, 'quotes.speaker.title')
+          : this.fromMention(m, phrase.start, phrase.end, 'quotes.speaker.mention');
+        personLike = holder !== undefined || m.type === 'person';
         break;
+      }
       case 'descriptor':
         speaker = this.descriptor(phrase);
         personLike = !NON_PERSON_HEADS.has(phrase.head!);

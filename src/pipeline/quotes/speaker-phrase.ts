@@ -184,11 +184,20 @@ function descriptorStartingAt(text: string, start: number, limit: number): Speak
 
 const PRONOUN_BEFORE = /(?:^|[^\p{L}])([Hh]e|[Ss]he)$/u;
 const TITLE_BEFORE = /(?:^|[^\p{L}])([Tt]he\s+((?:[A-Z][\p{L}’'-]*\s+){0,3}[A-Z][\p{L}’'-]*))$/u;
-const NAME_BEFORE = /(?:^|[^\p{L}’'-])((?:[A-Z][\p{L}’'-]+\s+){0,2}[A-Z][\p{L}’'-]+)$/u;
+// Capitalised words, with the particles of names such as "Ursula von der Leyen".
+const NAME_BEFORE = /(?:^|[^\p{L}’'-])((?:[A-Z][\p{L}’'-]+\s+(?:(?:von|van|der|den|de|del|della|di|da|du|la|le|al|el|bin|ibn|ten|ter|zu)\s+)*){0,3}[A-Z][\p{L}’'-]+)$/u;
+/** Title words written before a name ("Commission President Ursula von der Leyen"): not the name. */
+const TITLE_WORDS = new Set([
+  'President', 'Vice', 'Prime', 'Minister', 'Foreign', 'Defence', 'Defense', 'Deputy', 'Secretary', 'General',
+  'Secretary-General', 'Chancellor', 'King', 'Queen', 'Prince', 'Commissioner', 'Ambassador', 'Chairman',
+  'Chairperson', 'Chair', 'Director', 'Envoy', 'Representative', 'Special', 'High', 'Spokesperson', 'Spokesman',
+  'Senator', 'Governor', 'Mayor', 'Commission', 'Council', 'State', 'Interior', 'Finance', 'Trade', 'Chief',
+  'Admiral', 'Colonel', 'Lieutenant', 'Major', 'Sheikh', 'Emir', 'Sultan', 'Dr', 'Mr', 'Mrs', 'Ms',
+]);
 
 function namePhrase(text: string, start: number, end: number): SpeakerPhrase | undefined {
   const words = text.slice(start, end).split(/\s+/);
-  while (words.length > 0 && NOT_NAME.has(words[0])) {
+  while (words.length > 1 && (NOT_NAME.has(words[0]) || TITLE_WORDS.has(words[0]))) {
     start += words[0].length + 1;
     words.shift();
   }
