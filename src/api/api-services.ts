@@ -31,6 +31,8 @@ export interface ApiServices {
 
   listDocuments(ctx: RequestContext, filter: DocumentFilter): Promise<Page<DocumentSummary>>;
   getDocument(ctx: RequestContext, id: string): Promise<DocumentDetail | undefined>;
+  /** Only the normalized text, to show evidence in its sentence. */
+  getDocumentText(ctx: RequestContext, id: string): Promise<string | undefined>;
   listEntities(ctx: RequestContext, filter: EntityFilter): Promise<Page<EntitySummary>>;
   getEntity(ctx: RequestContext, id: string): Promise<EntityDetail | undefined>;
   listEvents(ctx: RequestContext, filter: EventFilter): Promise<Page<EventSummary>>;

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import { createIngestService, createQueryService, createReviewService, type IngestService } from '../services/index.js';
-import type { Store } from '../storage/index.js';
+import type { RequestContext, Store } from '../storage/index.js';
 import type { ApiServices } from './api-services.js';
 
 /**
@@ -14,11 +14,17 @@ export function createApiServices(store: Store, _config: Config, clock?: () => D
   // The pipeline's gazetteers load on first use, so a read-only server never pays for them.
   const ingest = () => (ingestService ??= createIngestService({ store }));
 
+  // Evidence needs only a document's text; the full detail costs hundreds of ms on a large
+  // database. A store that offers `getDocumentText` (asked of storage) is used directly.
+  const textOnly = (store as Store & { getDocumentText?: (id: string) => Promise<string | undefined> }).getDocumentText?.bind(store);
+  const getDocumentText = async (ctx: RequestContext, id: string) => (textOnly ? textOnly(id) : (await query.getDocument(ctx, id))?.text);
+
   return {
     storeKind: store.capabilities.dialect,
     ingest: (ctx, input) => ingest().ingestText(ctx, input.text, { ...input.meta, ...(input.format ? { format: input.format } : {}) }),
     listDocuments: (ctx, filter) => query.listDocuments(ctx, filter),
     getDocument: (ctx, id) => query.getDocument(ctx, id),
+    getDocumentText,
     listEntities: (ctx, filter) => query.listEntities(ctx, filter),
     getEntity: (ctx, id) => query.getEntity(ctx, id),
     listEvents: (ctx, filter) => query.listEvents(ctx, filter),

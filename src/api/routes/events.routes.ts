@@ -56,7 +56,7 @@ async function withSentences(detail: EventDetail, loadText: (documentId: string)
 
 export function eventRoutes(deps: RouteDeps): RouteSpec[] {
   const loadText = (request: Parameters<typeof contextOf>[1]) => async (documentId: string) =>
-    (await deps.services.getDocument(contextOf(deps, request), documentId))?.text;
+    deps.services.getDocumentText(contextOf(deps, request), documentId);
 
   // Dates stay strings here: the review service resolves them (and their tense) by its clock.
   const toNewEvent = (body: EventInputBody): NewEventInput => defined({

@@ -44,7 +44,7 @@ export function reviewRoutes(deps: RouteDeps): RouteSpec[] {
         const q = request.query as { state: ReviewState; kind?: RecordKind; document?: string; limit: number; offset: number };
         const ctx = contextOf(deps, request);
         const result = await deps.services.reviewQueue(ctx, defined({ state: q.state, kind: q.kind, documentId: q.document, limit: q.limit, offset: q.offset }));
-        const fill = sentenceFiller(async (documentId) => (await deps.services.getDocument(ctx, documentId))?.text);
+        const fill = sentenceFiller((documentId) => deps.services.getDocumentText(ctx, documentId));
         const items: ReviewItem[] = await Promise.all(result.items.map(async (item) => ({ ...item, evidence: await fill(item.evidence) })));
         return { ...result, items };
       },
