@@ -12,6 +12,8 @@ const REPLACE: Record<string, string> = {
   '\u2010': '-', '\u2011': '-', '\u2012': '–', '\u2015': '—',
 };
 
+const NEEDS_CLEANING = /[\u0000-\u0009\u000b-\u001f\u00a0\u2007\u202f\u2009\u200a\u3000\u200b-\u200d\u2060\ufeff\u00ad\u201e\u201f\u2033\u2032\u00b4\u2010-\u2012\u2015]/;
+
 function cleanCharacters(input: MappedText): MappedText {
   const parts: string[] = [];
   const offsets: number[] = [];
@@ -45,7 +47,8 @@ function identity(text: string): MappedText {
  */
 export function normalize(input: string, format: InputFormat = 'text'): NormalizedText {
   const mapped = format === 'html' ? htmlToText(input) : format === 'markdown' ? markdownToText(input) : identity(input);
-  const clean = cleanCharacters(mapped);
+  // Most texts hold nothing to clean; checking first saves a character-by-character copy.
+  const clean = NEEDS_CLEANING.test(mapped.text) ? cleanCharacters(mapped) : mapped;
   // Trim trailing whitespace; leading whitespace is kept off by skipping it in the header scan.
   let end = clean.text.length;
   while (end > 0 && /\s/.test(clean.text[end - 1])) end--;

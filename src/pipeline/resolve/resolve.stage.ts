@@ -19,12 +19,10 @@ const REFERRING_RULES = new Set(['mentions.dictionary.collective']);
 function headPhrase(name: string, attrs: EntityAttributes | undefined): string {
   // The host ("... in Amman") is compared separately, so it is no part of the head.
   let s = name.toLowerCase().replace(/\s+(?:in|to)\s+.*$/, '');
-  if (attrs?.parentOrganization) s = s.replace(new RegExp(`^${escapeRe(attrs.parentOrganization.toLowerCase())}(?:['’]s)?\\s+`), '');
+  const parent = attrs?.parentOrganization?.toLowerCase();
+  if (parent && s.startsWith(parent + ' ')) s = s.slice(parent.length + 1);
+  else if (parent && (s.startsWith(parent + "'s ") || s.startsWith(parent + '’s '))) s = s.slice(parent.length + 3);
   return s.trim();
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The host place an instrument's name gives ("... in Jordan"), else its recorded host. */
@@ -100,7 +98,14 @@ function toEntity(key: string, ms: EntityMention[], ctx: ResolveContext): Extrac
   let name = fromData?.name ?? sorted[0].name;
   if (!fromData) for (const m of named) if (m.name.length > name.length) name = m.name;
   const attributes: EntityAttributes = {};
-  for (const m of sorted) Object.assign(attributes, Object.fromEntries(Object.entries(m.attributes ?? {}).filter(([, v]) => v !== undefined)));
+  for (const m of sorted) {
+    const a = m.attributes;
+    if (!a) continue;
+    for (const k in a) {
+      const value = a[k as keyof EntityAttributes];
+      if (value !== undefined) (attributes as Record<string, unknown>)[k] = value;
+    }
+  }
   const role = sorted.find((m) => m.attributes?.role)?.attributes?.role;
   if (role) {
     attributes.role = role;
