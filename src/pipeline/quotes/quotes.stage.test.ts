@@ -203,6 +203,17 @@ describe('findQuotes: speakers across sentences and paragraphs', () => {
     const [q] = quotes(text, [KALLAS]);
     expect(q.speaker).toMatchObject({ name: 'Kaja Kallas', key: 'person:Kaja Kallas', rule: 'quotes.speaker.title' });
   });
+  it('keeps name particles and drops the title of a person no mention covers', () => {
+    expect(summary('Commission President Ursula von der Leyen told leaders the moment had come. "The window is narrow," she said.')).toEqual([
+      'Ursula von der Leyen: The window is narrow,',
+    ]);
+  });
+  it('reads a post named as speaker as the person holding it', () => {
+    const post: Entity = { forms: ['High Representative'], type: 'instrument', name: 'High Representative' };
+    const text = 'Ministers met under Kaja Kallas.\n"Each euro we put in now spares us a bigger bill later," the High Representative said.';
+    const found = findQuotes(segment(text), [...mentionsOf(text, [KALLAS]), ...mentionsOf(text, [post])]);
+    expect(found[0].speaker).toMatchObject({ name: 'Kaja Kallas', rule: 'quotes.speaker.title' });
+  });
   it('quotes a person the sentence is about when there is no reporting verb', () => {
     const lavrov: Entity = { forms: ['Sergei Lavrov'], type: 'person', name: 'Sergei Lavrov' };
     expect(summary('Foreign Minister Sergei Lavrov used his speech to accuse the West of turning the body into "an appendage of NATO".', [lavrov])).toEqual([
