@@ -199,6 +199,20 @@ export function runStoreContract({ name, newStore }: StoreContractOptions): void
       expect((await store.saveExtraction(doc(), x)).status).toBe('ingested');
     });
 
+    it('keeps an event whose parent key is unknown, without a parent, and says so', async () => {
+      const store = await fresh();
+      const x = story('orphan');
+      x.events[1].parentKey = 'no-such-event';
+      // The same guest named twice in one role is one participation.
+      x.events[1].participants.push({ ...x.events[1].participants[1] });
+      const saved = await store.saveExtraction(doc(), x);
+      const d = (await store.getDocument(saved.documentId))!;
+      const session = d.events.find((e) => e.type === 'session')!;
+      expect(session.parentId).toBeUndefined();
+      expect(session.participants.filter((p) => p.role === 'guest')).toHaveLength(1);
+      expect(d.notes.join(' ')).toContain('no-such-event');
+    });
+
     it('treats the same text as a duplicate and writes nothing', async () => {
       const store = await fresh();
       const first = await store.saveExtraction(doc(), story('dup'));

@@ -85,7 +85,11 @@ function groupByKey(entities: ExtractedEntity[]): ExtractedEntity[] {
   return [...byKey.values()];
 }
 
-/** Parents before children, so every parent_id already exists when its child is inserted. */
+/**
+ * Parents before children, so every parent_id already exists when its child is inserted.
+ * A parentKey naming no event is dropped by the caller (with a note), not fatal: the
+ * event itself is still well founded.
+ */
 function parentsFirst<T extends { key: string; parentKey?: string; label: string }>(events: T[]): T[] {
   const byKey = new Map(events.map((e) => [e.key, e]));
   const done = new Set<string>();
@@ -96,13 +100,8 @@ function parentsFirst<T extends { key: string; parentKey?: string; label: string
       throw new StoreError('invalid', `Event "${e.label}" is its own ancestor (parentKey cycle); fix the extraction's parentKey values.`);
     }
     path.add(e.key);
-    if (e.parentKey !== undefined) {
-      const parent = byKey.get(e.parentKey);
-      if (!parent) {
-        throw new StoreError('invalid', `Event "${e.label}" refers to parent event key "${e.parentKey}", which the extraction does not contain.`);
-      }
-      visit(parent, path);
-    }
+    const parent = e.parentKey !== undefined && e.parentKey !== e.key ? byKey.get(e.parentKey) : undefined;
+    if (parent) visit(parent, path);
     done.add(e.key);
     out.push(e);
   };
@@ -323,7 +322,7 @@ export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument
         time_ev_start: timeEv?.start ?? null,
         time_ev_end: timeEv?.end ?? null,
         time_ev_rule: timeEv?.rule ?? null,
-        parent_id: ev.parentKey !== undefined ? eventIds[ev.parentKey] : null,
+        parent_id: ev.parentKey !== undefined && ev.parentKey !== ev.key ? (eventIds[ev.parentKey] ?? null) : null,
         topics: JSON.stringify(ev.topics ?? []),
         cameo: ev.cameo ?? null,
         plover: ev.plover ?? null,
@@ -335,8 +334,12 @@ export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument
         created_at: now,
         updated_at: now,
       });
+      if (ev.parentKey !== undefined && (!eventIds[ev.parentKey] || ev.parentKey === ev.key)) {
+        notes.push(`storage: event "${ev.label}" named parent key "${ev.parentKey}", which is not an event of this text; stored without a parent`);
+      }
       searchDocs.push(eventSearchDoc(eventIds[ev.key], ev.label, ev.topics ?? []));
-      for (const p of ev.participants) {
+      const seenParticipants = new Set<string>();
+      for (const p of ev.participants ?? []) {
         const entityId = entityIds[p.entityKey];
         if (!entityId) {
           throw new StoreError(
@@ -344,6 +347,9 @@ export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument
             `Event "${ev.label}" names participant key "${p.entityKey}", which is not an entity of this extraction; nothing was stored.`,
           );
         }
+        // The same entity in the same role twice (two mentions) is one participation.
+        if (seenParticipants.has(`${entityId}|${p.role}`)) continue;
+        seenParticipants.add(`${entityId}|${p.role}`);
         const pEv = spanOr(p.evidence, `a participant of "${ev.label}"`);
         participantRows.push({
           id: newId('par'),
