@@ -222,6 +222,40 @@ describe.skipIf(!enabled)('web UI in Chromium', () => {
     await page.close();
   });
 
+  it('creates a meeting with a session and participants through the form', async () => {
+    const page = await open('/#/events/new?type=meeting', []);
+    await page.getByLabel('Label').fill('EU-AU ministerial on peace financing');
+    await page.getByLabel('Status', { exact: true }).selectOption('scheduled');
+    await page.getByLabel('Date', { exact: true }).fill('2025-05-21');
+
+    const pick = async (label: string, query: string, name: string) => {
+      const hits = apiResponse(page, 'GET', '/api/entities');
+      await page.getByLabel(label, { exact: true }).fill(query);
+      expect((await hits).ok()).toBe(true);
+      await page.getByRole('list', { name: `${label}: suggestions` }).getByRole('button', { name, exact: true }).click();
+    };
+    await pick('Add a place', 'Brussels', 'Brussels');
+    await pick('Add a participant', 'NATO', 'NATO');
+    await page.getByLabel('Role of NATO').selectOption('host');
+    await page.getByRole('button', { name: 'Add a session' }).click();
+    await page.getByLabel('Session label').fill('closed session with partners');
+    await pick('Add a participant to session 1', 'Kallas', 'Kaja Kallas');
+
+    const created = apiResponse(page, 'POST', '/api/events');
+    await page.getByRole('button', { name: 'Create' }).click();
+    expect((await created).status()).toBe(201);
+    await page.getByRole('heading', { level: 1, name: 'EU-AU ministerial on peace financing' }).waitFor();
+    const sessions = page.getByRole('region', { name: /^Sessions/ });
+    await sessions.getByRole('link', { name: 'closed session with partners' }).waitFor();
+    const roles = page.getByRole('region', { name: 'Participants by role' });
+    await roles.getByRole('heading', { name: 'host' }).waitFor();
+    await roles.getByRole('link', { name: 'NATO', exact: true }).waitFor();
+    // A record made by hand names its maker.
+    expect(await page.getByRole('region', { name: 'Evidence' }).textContent()).toMatch(/Entered by hand/);
+    await page.getByRole('region', { name: 'History' }).getByText(/local\s+created/).waitFor();
+    await page.close();
+  });
+
   it('shows markup in a pasted article as text and never runs it', async () => {
     const page = await open('/#/add', []);
     const hostile =

@@ -11,3 +11,5 @@ export { ReviewButtons } from './review-buttons';
 export { MergeForm } from './merge-form';
 export { ParticipantsEditor, PlacesEditor } from './participants-editor';
 export type { ParticipantDraft } from './participants-editor';
+export { HistoryList } from './history-list';
+export { SplitForm } from './split-form';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, ApiError, href, navigate, plural, statusLabel, timeLabel, useApi } from '../lib';
 import type { EntityDetail } from '../lib';
-import { Async, DocumentLink, EntityLink, ErrorBox, EventLink, MergeForm, ReviewButtons, StateBadge, TypeBadge } from '../components';
+import { Async, DocumentLink, EntityLink, ErrorBox, EventLink, HistoryList, MergeForm, ReviewButtons, SplitForm, StateBadge, TypeBadge } from '../components';
 
 function Profile({ entity }: { entity: EntityDetail }) {
   const a = entity.attributes;
@@ -142,6 +142,16 @@ function EntityBody({ entity, reload }: { entity: EntityDetail; reload: () => vo
           <section className="panel" aria-labelledby="merge-h">
             <h2 id="merge-h">Merge</h2>
             <MergeForm entity={entity} onMerged={(survivor) => navigate(href(['entities', survivor]))} />
+          </section>
+          <section className="panel" aria-labelledby="split-h">
+            <details>
+              <summary><h2 id="split-h" className="inline-h">Split</h2></summary>
+              <SplitForm entity={entity} onSplit={(created) => navigate(href(['entities', created]))} />
+            </details>
+          </section>
+          <section className="panel" aria-labelledby="ent-history-h">
+            <h2 id="ent-history-h">History</h2>
+            <HistoryList kind="entity" id={entity.id} version={entity.reviewState + entity.name + entity.aliases.join()} />
           </section>
         </div>
       </div>

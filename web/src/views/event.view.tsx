@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, ApiError, href, ROLES, statusLabel, timeLabel, useApi } from '../lib';
 import type { EventDetail } from '../lib';
-import { Async, DocumentLink, EntityLink, ErrorBox, EventLine, EventLink, EvidenceQuote, ReviewButtons, StateBadge, StatusBadge, TypeBadge } from '../components';
+import { Async, DocumentLink, EntityLink, ErrorBox, EventLine, EventLink, EvidenceQuote, HistoryList, ReviewButtons, StateBadge, StatusBadge, TypeBadge } from '../components';
 
 function EventBody({ event, reload }: { event: EventDetail; reload: () => void }) {
   const [error, setError] = useState<ApiError | undefined>();
@@ -72,7 +72,13 @@ function EventBody({ event, reload }: { event: EventDetail; reload: () => void }
           </section>
           <section className="panel" aria-labelledby="evidence-h">
             <h2 id="evidence-h">Evidence</h2>
-            {event.evidence.length === 0 ? <p className="muted">No evidence recorded.</p> : event.evidence.map((ev, i) => <EvidenceQuote key={i} evidence={ev} />)}
+            {event.evidence.length > 0 ? (
+              event.evidence.map((ev, i) => <EvidenceQuote key={i} evidence={ev} />)
+            ) : event.documents.length === 0 ? (
+              <p className="muted">Entered by hand, not read from a text: the history below names who entered it and when.</p>
+            ) : (
+              <p className="muted">No evidence recorded.</p>
+            )}
           </section>
           {(event.type === 'meeting' || event.sessions.length > 0) && (
             <section className="panel" aria-labelledby="sessions-h">
@@ -137,6 +143,10 @@ function EventBody({ event, reload }: { event: EventDetail; reload: () => void }
               </ul>
             </section>
           )}
+          <section className="panel" aria-labelledby="ev-history-h">
+            <h2 id="ev-history-h">History</h2>
+            <HistoryList kind="event" id={event.id} version={event.reviewState + event.label + (event.status ?? '')} />
+          </section>
           <section className="panel" aria-labelledby="ev-sources-h">
             <h2 id="ev-sources-h">Sources</h2>
             {event.documents.length === 0 ? (
