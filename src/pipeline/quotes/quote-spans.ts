@@ -50,6 +50,16 @@ function singleQuotes(text: string, from: number, to: number, paragraph: number,
 /** Quotations in each paragraph, in text order; quotes never span paragraphs. */
 export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
   const out: QuoteSpan[] = [];
+  // Next occurrence of each mark at or after a position, remembered so that a paragraph full
+  // of openers without closers is not rescanned for every opener.
+  const nextCache = new Map<string, number>();
+  const next = (mark: string, from: number): number => {
+    const known = nextCache.get(mark);
+    if (known !== undefined && (known === -1 || known >= from)) return known;
+    const found = text.indexOf(mark, from);
+    nextCache.set(mark, found);
+    return found;
+  };
   paragraphs.forEach((p, paragraph) => {
     let plainFrom = p.start; // text between double quotes, where single quotes may open
     for (let i = p.start; i < p.end; i += 1) {
@@ -61,11 +71,14 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
       else if (ch === '„') closer = '“';
       else continue;
       singleQuotes(text, plainFrom, i, paragraph, out);
-      let close = text.indexOf(closer, i + 1);
-      // A stray straight quote after a curly opener still closes it.
+      let close = next(closer, i + 1);
+      // A stray straight quote after a curly opener still closes it, and so does a second “
+      // (German-style „…“ arrives here as “…“ once normalized).
       if (ch === '“' && (close < 0 || close >= p.end)) {
-        const alt = text.indexOf('"', i + 1);
+        const alt = next('"', i + 1);
+        const same = next('“', i + 1);
         if (alt >= 0 && alt < p.end) close = alt;
+        else if (same >= 0 && same < p.end) close = same;
       }
       const closed = close >= 0 && close < p.end;
       push(out, text, i, closed ? close : p.end, closed, ch === '«' ? 'guillemet' : 'double', paragraph);

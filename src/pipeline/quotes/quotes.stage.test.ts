@@ -241,6 +241,11 @@ describe('findQuotes: what is not a quotation', () => {
       'a diplomat: a step in the right direction',
     ]);
   });
+  it('reads German-style marks as the normalizer leaves them (“…“)', () => {
+    expect(summary('“Wir stehen fest an der Seite der Ukraine“, sagte ein Sprecher, a German spokesman said.')).toEqual([
+      'a German spokesman: Wir stehen fest an der Seite der Ukraine',
+    ]);
+  });
   it('reads guillemets', () => {
     expect(summary('«Nous resterons aux côtés de l’Ukraine», a French official said.')).toEqual([
       'a French official: Nous resterons aux côtés de l’Ukraine',
@@ -256,11 +261,13 @@ describe('DESCRIPTOR_HEADS', () => {
 
 describe('findQuotes on awkward input', () => {
   it('survives unbalanced marks and apostrophes in a long paragraph', () => {
-    const text = `${'The allies’ ‘plan and the “proposal said '.repeat(2000)}end.`;
+    const text = `“${'The allies’ ‘plan and the proposal said '.repeat(2000)}end.`;
     const found = quotes(text);
-    // The first curly opener runs to the end of the paragraph; nothing else is invented.
+    // The opener runs to the end of the paragraph; apostrophes invent nothing.
     expect(found).toHaveLength(1);
     expect(found[0].text.endsWith('end.')).toBe(true);
+    const openers = quotes(`${'He said “yes and then '.repeat(2000)}end.`);
+    expect(openers.length).toBe(1000); // “…“ pairs, as German-style marks look once normalized
   });
   it('returns nothing for text without quotation marks', () => {
     expect(quotes('Ministers met in Brussels. The official said nothing new.')).toEqual([]);

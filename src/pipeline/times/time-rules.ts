@@ -486,6 +486,25 @@ export const TIME_RULES: TimeRule[] = [
     },
   },
   {
+    // "in the first half of 2026", "the third quarter of this year", "Q1 2026".
+    id: 'times.part-of-year',
+    hint: /quarter|half|[QH][1-4]/,
+    re: new RegExp(`\\b(?:(?:the\\s+)?(first|second|third|fourth|last)\\s+(quarter|half)\\s+of\\s+(?:${YEAR}|(?:the|this|next|last)\\s+year)|(Q[1-4]|H[12])\\s+${YEAR})\\b`, 'g'),
+    resolve: (m, env) => {
+      const ordinal = m[4] ? m[4][1] : m[1];
+      const unit = m[4] ? (m[4][0] === 'Q' ? 'quarter' : 'half') : m[2];
+      let year = Number(m[3] ?? m[5]);
+      if (!m[3] && !m[5]) {
+        if (env.published === undefined) return undefined;
+        year = civilDate(env.published).year + periodShift(m[0].match(/\b(next|last)\s+year/)?.[1] ?? 'this');
+      }
+      const index = { first: 1, second: 2, third: 3, fourth: 4, '1': 1, '2': 2, '3': 3, '4': 4 }[ordinal] ?? (unit === 'half' ? 2 : 4);
+      const size = unit === 'half' ? 6 : 3;
+      const first = (index - 1) * size + 1;
+      return monthSpan(year, first, year, first + size - 1);
+    },
+  },
+  {
     // "in the autumn", "this spring", "by next summer": the meteorological season (northern).
     id: 'times.season',
     hint: /spring|summer|autumn|fall|winter/,

@@ -162,6 +162,11 @@ describe('findTimes: periods relative to publication', () => {
     expect(only('The talks collapsed two weeks ago.', '2025-04-02')).toBe('two weeks ago → 2025-W12 (past)');
     expect(only('Talks in Luanda were called off last weekend.', '2024-12-20')).toBe('last weekend → 2024-12-14/2024-12-15 (past)');
   });
+  it('reads halves and quarters of a year as month spans', () => {
+    expect(only('Talks should conclude in the first half of 2026.', '2025-04-02')).toBe('the first half of 2026 → 2026-01/2026-06 (future)');
+    expect(only('The review is due in the third quarter of this year.', '2025-04-02')).toBe('the third quarter of this year → 2025-07/2025-09 (future)');
+    expect(only('Deliveries start in Q1 2026.', '2025-04-02')).toBe('Q1 2026 → 2026-01/2026-03 (future)');
+  });
   it('reads seasons at month precision', () => {
     expect(only('Ministers are expected to meet again in the autumn.', '2025-03-22')).toBe('in the autumn → 2025-09/2025-11 (future)');
   });

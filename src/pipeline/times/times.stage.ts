@@ -7,7 +7,7 @@ import { TIME_RULES, type RawInterval, type ResolveEnv, type TimeRule } from './
 // Cheap gate: a sentence without a digit, a month or weekday name or a relative time word
 // cannot hold a time expression, so the rule regexes never see it.
 const MAY_HOLD_TIME =
-  /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day\b|week|month|year|spring|summer|autumn|fall|winter|night|[Tt]omorrow|this (?:morning|afternoon|evening)/;
+  /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day\b|week|month|year|spring|summer|autumn|fall|winter|quarter|half|[QH][1-4]|night|[Tt]omorrow|this (?:morning|afternoon|evening)/;
 
 interface Candidate {
   start: number;
