@@ -423,7 +423,7 @@ function requests(v: SentenceView, doc: Doc): void {
     if (!object || object.start - end > 30) continue;
     if (!/\b(?:to|for)\b/i.test(text.slice(end - base, end - base + 140))) continue;
     const before = within(v, clause.start, at, (x) => isActor(x) && x.via !== 'capital');
-    let subject = [...before].reverse().find((x) => x.type === 'person') ?? before[before.length - 1];
+    const subject = [...before].reverse().find((x) => x.type === 'person') ?? before[before.length - 1];
     const requester: EntityMention[] = subject ? [subject] : [];
     const d = newDraft(doc, 'request', v, 'events.request.verb', `${subject?.name ?? 'request'} ${m[0]} ${object.name}`);
     for (const r of requester) add(d, r, 'requester');
@@ -434,7 +434,6 @@ function requests(v: SentenceView, doc: Doc): void {
     for (const i of within(v, clause.start, clause.end + 1, (x) => x.type === 'instrument')) add(d, i, 'subject');
     const time = timeNear(v, at, clause);
     if (time) d.time = time;
-    subject = undefined;
   }
 }
 

@@ -29,6 +29,8 @@ interface Candidate extends EntityMention {
   weight: number;
   /** Spans other mentions (an instrument named with its owner and host); never displaces them. */
   container?: boolean;
+  /** For back-references ("the bloc"): every entity the phrase may stand for. */
+  alts?: string[];
 }
 
 const HIT_PRIORITY: Record<DictHit['kind'], number> = {
@@ -97,6 +99,7 @@ function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sent
         via: hit.kind === 'demonym' ? 'demonym' : hit.kind === 'collective' ? 'descriptor' : 'name',
         from, to: hostAt > 0 ? hostAt - 1 : i + len, weight: 10 + HIT_PRIORITY[hit.kind] + len,
         ...(hostAt > 0 ? { container: true } : {}),
+        ...(hit.kind === 'collective' ? { alts: (r.index.lookup(keyOf(tokens, i, i + len)) ?? []).map((h) => h.key) } : {}),
       });
       i = (hostAt > 0 ? hostAt : i + len) - 1;
     }
@@ -105,17 +108,26 @@ function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sent
 }
 
 /** Longest title ("foreign policy chief", "Secretary-General") starting at token i, as a token count. */
+// "Prime Minister-designate", "President-elect": the title with its suffix.
+const TITLE_SUFFIX = /-(?:designate|elect)$/;
+
+function titleKey(t: Token): string {
+  return TITLE_SUFFIX.test(t.key) ? t.key.replace(TITLE_SUFFIX, '') : t.key;
+}
+
 function titleAt(tokens: Token[], i: number, r: MentionResources): number {
   const max = r.titleFirst.get(tokens[i].key);
   if (!max) return 0;
   for (let len = Math.min(max, tokens.length - i); len >= 1; len--) {
-    if (r.titles.has(keyOf(tokens, i, i + len))) return len;
+    let k = tokens[i].key;
+    for (let j = i + 1; j < i + len; j++) k += ' ' + titleKey(tokens[j]);
+    if (r.titles.has(k)) return len;
   }
   return 0;
 }
 
 function isNameToken(t: Token | undefined): boolean {
-  return !!t && t.word && t.cap && !NOT_NAME_WORDS.has(t.key) && !/^\d/.test(t.text);
+  return !!t && t.word && t.cap && !NOT_NAME_WORDS.has(t.key) && !/^\d/.test(t.text) && !TITLE_SUFFIX.test(t.key);
 }
 
 /** A person's name starting at i: two to four capitalised words (particles allowed inside). */
@@ -160,6 +172,7 @@ export function findMentions(seg: Segmented, ctx: MentionContext): EntityMention
 
   // Second pass: short forms that refer back to something defined earlier in the text.
   const out: EntityMention[] = [];
+  const recent: Recent = { people: [], named: [] };
   for (const { sentence, tokens, cands } of perSentence) {
     const taken = new Uint8Array(tokens.length);
     for (const c of cands) for (let k = c.from; k < c.to; k++) taken[k] = 1;
@@ -184,17 +197,104 @@ export function findMentions(seg: Segmented, ctx: MentionContext): EntityMention
       }
     }
     cands.sort((a, b) => a.start - b.start || b.weight - a.weight);
+    const chosen: Candidate[] = [];
     let lastEnd = -1;
     for (const c of cands) {
       if (!c.container) {
         if (c.start < lastEnd) continue;
         lastEnd = c.end;
       }
-      const { from: _f, to: _t, weight: _w, container: _c, ...mention } = c;
+      chosen.push(c);
+    }
+    for (const c of withReferences(tokens, chosen, r, sentence.index, text, recent)) {
+      const { from: _f, to: _t, weight: _w, container: _c, alts: _a, ...mention } = c;
       out.push(mention);
     }
   }
   return out;
+}
+
+/** What the text has named so far, for resolving "he", "the council", "the Secretary-General". */
+interface Recent {
+  person?: Candidate;
+  people: Candidate[];
+  named: Candidate[];
+}
+
+const PRONOUNS = new Set(['he', 'she']);
+
+function lastWord(name: string): string {
+  const parts = name.toLowerCase().split(/[\s-]+/);
+  return parts[parts.length - 1];
+}
+
+/**
+ * Back-references, resolved to what the text named last: pronouns ("he said"), a body by
+ * its head noun ("the council" after "the Peace and Security Council"), a lexicon
+ * collective ("the bloc") and a person by title ("the Secretary-General").
+ */
+function withReferences(tokens: Token[], chosen: Candidate[], r: MentionResources, sentence: number, text: string, recent: Recent): Candidate[] {
+  const covered = new Uint8Array(tokens.length);
+  for (const c of chosen) for (let k = c.from; k < c.to; k++) covered[k] = 1;
+  const refs: Candidate[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    if (covered[k]) continue;
+    const t = tokens[k];
+    const base = { start: t.start, end: t.end, text: t.text, sentence, from: k, to: k + 1, weight: 1 };
+    if (PRONOUNS.has(t.key)) {
+      refs.push({ ...base, type: 'person', key: '', name: '', rule: 'mentions.reference.pronoun', via: 'pronoun' });
+      continue;
+    }
+    if (tokens[k - 1]?.key !== 'the' || covered[k - 1]) continue;
+    const tl = titleAt(tokens, k, r);
+    if (tl && !isNameToken(tokens[k + tl])) {
+      const end = tokens[k + tl - 1].end;
+      refs.push({ ...base, end, text: text.slice(t.start, end), to: k + tl, type: 'person', key: '', name: keyOf(tokens, k, k + tl), rule: 'mentions.reference.title', via: 'descriptor' });
+      k += tl - 1;
+      continue;
+    }
+    if (!t.cap && (ORGANIZATION_HEADS.has(t.key) || INSTRUMENT_HEADS[t.key]) && !(tokens[k + 1]?.cap)) {
+      refs.push({ ...base, type: ORGANIZATION_HEADS.has(t.key) ? 'organization' : 'instrument', key: '', name: t.key, rule: 'mentions.reference.head', via: 'descriptor' });
+    }
+  }
+  const all = refs.length ? [...chosen, ...refs].sort((a, b) => a.start - b.start) : chosen;
+  const out: Candidate[] = [];
+  for (const c of all) {
+    let m: Candidate | undefined = c;
+    if (c.rule === 'mentions.reference.pronoun') {
+      m = recent.person ? { ...recent.person, ...pick(c), rule: c.rule, via: 'pronoun' } : undefined;
+    } else if (c.rule === 'mentions.reference.title') {
+      const title = c.name;
+      const person = [...recent.people].reverse().find((p) => p.attributes?.role && foldRole(p.attributes.role).endsWith(title));
+      m = person ? { ...person, ...pick(c), rule: c.rule, via: 'descriptor' } : undefined;
+    } else if (c.rule === 'mentions.reference.head') {
+      const head = c.name;
+      const target = [...recent.named].reverse().find((n) => lastWord(n.name) === head || lastWord(n.text) === head);
+      m = target ? { ...target, ...pick(c), rule: c.rule, via: 'descriptor', attributes: target.attributes } : undefined;
+    } else if (c.alts) {
+      // "the bloc", "the alliance": the body the text has named that the phrase can stand for.
+      const head = lastWord(c.text);
+      const target = [...recent.named].reverse().find((n) => c.alts!.includes(n.key)) ??
+        [...recent.named].reverse().find((n) => lastWord(n.name) === head);
+      if (target) m = { ...c, key: target.key, name: target.name, type: target.type, attributes: target.attributes };
+    }
+    if (!m) continue;
+    out.push(m);
+    if (m.type === 'person' && m.via !== 'pronoun') {
+      recent.person = m;
+      if (m.via === 'name') recent.people.push(m);
+    } else if (m.type === 'person') recent.person = recent.people.find((p) => p.key === m!.key) ?? recent.person;
+    if ((m.type === 'organization' || m.type === 'instrument') && m.via !== 'descriptor') recent.named.push(m);
+  }
+  return out;
+}
+
+function pick(c: Candidate): Pick<Candidate, 'start' | 'end' | 'text' | 'sentence' | 'from' | 'to' | 'weight'> {
+  return { start: c.start, end: c.end, text: c.text, sentence: c.sentence, from: c.from, to: c.to, weight: c.weight };
+}
+
+function foldRole(role: string): string {
+  return tokenize(role).map((t) => titleKey(t)).join(' ');
 }
 
 function placeCandidate(
@@ -250,8 +350,16 @@ function personsByTitle(
     const titleEnd = i + len;
     const rs = roleStart(tokens, i, cands);
     const role = text.slice(tokens[rs].start, tokens[titleEnd - 1].end);
-    // Title, then name: "Foreign Minister Andrii Sybiha", "foreign minister, Andrii Sybiha,".
+    // Title, then name: "Foreign Minister Andrii Sybiha", "foreign minister, Andrii Sybiha,",
+    // also past a qualifier: "special envoy on Myanmar, Othman Hashim".
     let nameFrom = titleEnd;
+    if (tokens[nameFrom] && /^(?:on|for|to)$/.test(tokens[nameFrom].key) && tokens[nameFrom + 1]) {
+      let k = nameFrom + 1;
+      if (tokens[k].key === 'the') k++;
+      const q0 = k;
+      while (tokens[k] && tokens[k].cap && tokens[k].word && k - q0 < 5) k++;
+      if (k > q0 && tokens[k]?.text === ',') nameFrom = k;
+    }
     if (tokens[nameFrom]?.text === ',') nameFrom++;
     const n = nameAt(tokens, nameFrom, covered);
     if (n) {

@@ -147,6 +147,14 @@ describe('findQuotes: attribution forms', () => {
       'the official: frank and forward-looking',
     ]);
   });
+  it('reads "quoted X as saying" and the interview colon', () => {
+    const xi: Entity = { forms: ['Xi Jinping', 'Xi'], type: 'person', name: 'Xi Jinping' };
+    expect(summary('State media quoted Xi as saying that China “will never seek hegemony in the region”.', [xi])).toEqual([
+      'Xi Jinping: will never seek hegemony in the region',
+    ]);
+    const [q] = quotes('Kallas: “Europe must be able to defend itself, with or without others.”', [KALLAS]);
+    expect(q).toMatchObject({ rule: 'quotes.colon', speaker: { name: 'Kaja Kallas' } });
+  });
   it('never reads a reporting verb inside the quotation as the attribution', () => {
     const [q] = quotes('“Ministers said they were ready, and they were,” Rutte noted.', [RUTTE]);
     expect(q.speaker?.name).toBe('Mark Rutte');

@@ -246,6 +246,16 @@ export function findQuotes(seg: Segmented, mentions: EntityMention[]): QuoteDraf
     for (let k = 0; k < own.length; k += 1) {
       const c = own[k];
       if (c.speaker || c.kind !== 'participle') continue;
+      // "State media quoted Xi as saying “…”": the speaker is the one quoted.
+      const quotedAs = /\bquoted\s+([^,;\u0001]{2,80}?)\s+as\s+$/.exec(masked.slice(Math.max(sentences[si].start, c.verbStart - 100), c.verbStart));
+      if (quotedAs) {
+        const phraseStart = c.verbStart - quotedAs[0].length + quotedAs[0].indexOf(quotedAs[1]);
+        const phrase = speakerAfter(masked, phraseStart, c.verbStart, index);
+        if (phrase) {
+          c.speaker = state.resolve(phrase, () => subjectOf(si - 1));
+          if (c.speaker) continue;
+        }
+      }
       // "X pointed to …, describing them as “…”": the participle's speaker is X.
       const before = own.slice(0, k).reverse().find((o) => o.speaker);
       const after = own.slice(k + 1).find((o) => o.speaker && o.kind !== 'participle');
@@ -277,6 +287,10 @@ export function findQuotes(seg: Segmented, mentions: EntityMention[]): QuoteDraf
       if (best) {
         speaker = best.speaker;
         rule = clauseRule(best, q, text);
+      } else if (colonSpeaker(masked, q, sentences[first].start, index)) {
+        // Interview style: "Kallas: “…”".
+        speaker = state.resolve(colonSpeaker(masked, q, sentences[first].start, index)!, () => subjectOf(first - 1));
+        if (speaker) rule = 'quotes.colon';
       } else if (isPersonSubject(subjectOf(first))) {
         // "Lavrov used his speech to accuse the West of turning it into “…”": no reporting
         // verb, but the person the sentence is about is the one quoted.
@@ -309,6 +323,17 @@ export function findQuotes(seg: Segmented, mentions: EntityMention[]): QuoteDraf
     }
   }
   return out;
+}
+
+/** A person named right before a colon that opens the quote ("Kallas: “…”"). */
+function colonSpeaker(masked: string, q: QuoteSpan, sentenceStart: number, index: MentionIndex): SpeakerPhrase | undefined {
+  const before = masked.slice(Math.max(sentenceStart, q.outerStart - 4), q.outerStart);
+  const colon = /:\s*$/.exec(before);
+  if (!colon) return undefined;
+  let end = q.outerStart - colon[0].length;
+  while (end > sentenceStart && /\s/.test(masked[end - 1])) end -= 1;
+  const m = index.best(end, 'end');
+  return m?.type === 'person' ? { kind: 'mention', start: m.start, end: m.end, text: masked.slice(m.start, m.end), mention: m } : undefined;
 }
 
 function isPersonSubject(p: SpeakerPhrase | undefined): boolean {
