@@ -125,7 +125,9 @@ function EntityForm({ existing, initialType }: { existing?: EntityDetail; initia
           })}
         </div>
       </fieldset>
-      <p className="small muted">Records made here name you as their source.</p>
+      <p className="small muted">
+        {existing ? 'Each change is kept in the history with your name, the time, and the value before and after.' : 'Records made here name you as their source.'}
+      </p>
       {error && <ErrorBox error={error} />}
       <div className="row">
         <button type="submit" disabled={busy}>{existing ? 'Save changes' : 'Create'}</button>

@@ -142,7 +142,9 @@ function EventForm({ existing, initialType, parentId }: { existing?: EventDetail
           Sessions are events of their own: <a href={href(['events', 'new'], { type: 'session', parent: existing.id })}>add a session to this meeting</a>.
         </p>
       )}
-      <p className="small muted">Records made here name you as their source.</p>
+      <p className="small muted">
+        {existing ? 'Each change is kept in the history with your name, the time, and the value before and after.' : 'Records made here name you as their source.'}
+      </p>
       {error && <ErrorBox error={error} />}
       <div className="row">
         <button type="submit" disabled={busy}>{existing ? 'Save changes' : 'Create'}</button>
