@@ -19,14 +19,18 @@ export const STATUS_CUES: StatusCue[] = [
   { id: 'considering', re: /\b(?:is|are|was|were)\s+(?:considering|reviewing|weighing|discussing|examining|exploring)\b/gi, status: 'under_review' },
   // "are expected to approve", "is set to adopt", "is poised to endorse"
   { id: 'expected-to', re: /\b(?:is|are|was|were)\s+(?:expected|set|poised|due|likely|scheduled)\s+to\s+(?:formally\s+)?(?:approve|adopt|endorse|agree|sign|launch|decide|back|give|green-light|greenlight|authori[sz]e|renew|extend|establish|open|appoint)\b/gi, status: 'expected' },
-  // "plans to expand its presence", "proposed to create", "intends to open", "a proposal to"
+  // "to consider sending observers", "will look at supporting", "could explore"
+  { id: 'consider', re: /\b(?:to|will|would|could|may|might|shall|agreed\s+to)\s+(?:consider|examine|study|look\s+(?:at|into)|explore)\b/gi, status: 'under_review' },
+  // "Japan proposes widening", "offered helicopters", "tabled a regulation", "a proposal for a support office"
+  { id: 'propose', re: /\b(?:propos(?:ed|es|e|al|als)|offer(?:ed|s)?|tabled|tables|put\s+forward|floated|suggest(?:ed|s)?|pitched)\b/gi, status: 'proposed' },
+  // "plans to expand its presence", "intends to open"
   { id: 'plans-to', re: /\b(?:plans?|planned|planning|intends?|intended|proposes?|proposed|proposing|proposals?|seeks?|seeking|aims?|wants?|hopes?|offered|offers?)\s+(?:to|for)\b/gi, status: 'proposed' },
   // "agreed to", "approved", "decided to", "adopted", "endorsed", "signed", "renewed the mandate"; communiqués use the present ("Decides to", "Endorses")
   { id: 'approved', re: /\b(?:approved?s?|agreed(?:\s+(?:to|on|upon))?|agrees(?:\s+to)?|decided(?:\s+to)?|decides(?:\s+to)?|adopted|adopts|endorsed|endorses|signed|signs|authori[sz]e[sd]|renewed|renews|appointed|appoints|greenlit|green-lit|ratified|ratifies|voted\s+(?:to|for|unanimously)|(?:extended|extends|prolonged|prolongs)\s+(?:the\s+|its\s+)?(?:[\w.-]+['’]s\s+)?mandate|reached\s+(?:a\s+|an\s+)?(?:political\s+)?agreement|struck\s+(?:a\s+|an\s+)?deal)\b/gi, status: 'approved' },
   // "launched", "opened", "inaugurated", "established", "deployed", "set up"
   { id: 'implemented', re: /\b(?:launched|launches|opened|opens|inaugurated|inaugurates|established|establishes|deployed|deploys|set\s+up|unveiled|rolled\s+out|took\s+up\s+(?:their|its)\s+posts?)\b/gi, status: 'implemented' },
   // "rejected the proposal", "vetoed the resolution"
-  { id: 'rejected', re: /\b(?:rejected|vetoed|blocked|turned\s+down|voted\s+(?:down|against)|dropped)\b/gi, status: 'rejected' },
+  { id: 'rejected', re: /\b(?:rejected|rejects|vetoed|vetoes|blocked|blocks|turned\s+down|voted\s+(?:down|against)|dropped|shelved|abandoned|put\s+on\s+hold|failed\s+to\s+(?:approve|adopt|agree))\b/gi, status: 'rejected' },
 ];
 
 export const STATUS_RANK: Record<ProposalStatus, number> = {
@@ -46,7 +50,7 @@ export const ACTION_FAMILIES: { family: string; re: RegExp }[] = [
   // "close the office", "end the mission", "withdraw"
   { family: 'close', re: /\b(?:clos(?:e|ing|ure)|end(?:ing)?|terminat(?:e|ing|ion)|withdraw(?:al|ing)?|suspend(?:ing)?|suspension|wind(?:ing)?\s+down)\b/gi },
   // "impose sanctions", "provide support"
-  { family: 'provide', re: /\b(?:provid(?:e|ing)|allocat(?:e|ing)|send(?:ing)?|deliver(?:ing)?|fund(?:ing)?|impos(?:e|ing))\b/gi },
+  { family: 'provide', re: /\b(?:provid(?:e|ing)|allocat(?:e|ing)|send(?:ing)?|dispatch(?:ing)?|deliver(?:ing)?|fund(?:ing)?|financ(?:e|ing)|impos(?:e|ing)|support(?:ing)?|widen(?:ing)?|admit(?:ting)?|resum(?:e|ing)|redeploy(?:ing|ment)?|pause|paus(?:ing)?)\b/gi },
 ];
 
 // Meetings and their parts, as nouns ("foreign ministers meeting", "summit", "talks").

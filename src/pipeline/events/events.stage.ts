@@ -465,7 +465,7 @@ function plans(v: SentenceView, doc: Doc): void {
     if (/(?:-|\b(?:a|an|the|its|their|our|newly|already|long|recently|once|\w{3,}ing)\s+)$/i.test(text.slice(Math.max(0, cue.at - 16), cue.at))) continue;
     if (!actions.length) {
       // "adopted the Kuala Lumpur Declaration", "EUMA was formally launched": the cue verb itself is the action.
-      if (!decided && cue.status !== 'expected') continue;
+      if (!decided && cue.status !== 'expected' && cue.id !== 'propose' && cue.id !== 'consider') continue;
       const objects = within(v, base + cue.end, base + clauseEnd, (x) => x.type !== 'place' && !implied(x));
       if (!objects.length && !actor) continue;
       if (!objects.length && !/\b(?:to|on)\s*$/i.test(text.slice(cue.at, cue.end)) && clauseEnd - cue.end < 12) continue;
