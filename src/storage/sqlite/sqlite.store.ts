@@ -5,7 +5,7 @@ import { Kysely } from 'kysely';
 import type { Store } from '../port.js';
 import { StoreError } from '../store.error.js';
 import { KyselyStore, coreMigrations, migrateToLatest, type Database as Schema } from '../core/index.js';
-import { ImmediateSqliteDialect } from './sqlite.dialect.js';
+import { CachingSqliteDialect } from './sqlite.dialect.js';
 import { sqliteFullText } from './sqlite.full-text.js';
 
 export const DEFAULT_SQLITE_FILE = './data/liaison.db';
@@ -42,7 +42,7 @@ export async function openSqliteStore(opts: SqliteStoreOptions = {}): Promise<St
     sqlite.close();
     throw new StoreError('unavailable', `${file} is not a usable SQLite database: ${(err as Error).message}.`);
   }
-  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Schema>({ dialect: new CachingSqliteDialect(sqlite) });
   try {
     await migrateToLatest(db, sqliteMigrations);
   } catch (err) {
