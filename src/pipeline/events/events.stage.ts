@@ -79,7 +79,39 @@ export function findEvents(seg: Segmented, mentions: EntityMention[], times: Tim
     if (GATE_REQUEST.test(low)) requests(v, doc);
     if (GATE_PLAN.test(low)) plans(v, doc);
   }
-  return finish(mergeDrafts(doc.drafts));
+  const merged = mergeDrafts(doc.drafts);
+  dateFromStory(merged, storyDate(views, ctx));
+  return finish(merged);
+}
+
+/**
+ * The day a news story is about: the first past or present day-precise date in its opening
+ * sentences ("... met on Thursday"). Wire copy dates the lead and leaves the follow-up
+ * sentences about the same occasion undated.
+ */
+function storyDate(views: SentenceView[], ctx: EventContext): TimeExpression | undefined {
+  for (const v of views.slice(0, 3)) {
+    for (const t of v.times) {
+      if (t.interval.precision !== 'day' || t.interval.tense === 'future') continue;
+      if (ctx.published && t.interval.start > ctx.published) continue;
+      return t;
+    }
+  }
+  return undefined;
+}
+
+const PAST_REQUEST = /\b(?:asked|requested|called|urged|sought|submitted|appealed|invited)\b/i;
+
+/** Undated events that the text reports as done take the story's date. */
+function dateFromStory(drafts: Draft[], story: TimeExpression | undefined): void {
+  if (!story) return;
+  for (const d of drafts) {
+    if (d.time) continue;
+    const done =
+      d.status === 'held' || d.status === 'approved' || d.status === 'implemented' || d.status === 'rejected' ||
+      (d.type === 'request' && PAST_REQUEST.test(d.label));
+    if (done && d.sentence < 12) d.time = story;
+  }
 }
 
 function newDraft(doc: Doc, type: EventType, v: SentenceView, rule: string, label: string): Draft {
