@@ -256,6 +256,26 @@ describe.skipIf(!enabled)('web UI in Chromium', () => {
     await page.close();
   });
 
+  it('uploads a text file with its date, outlet and URL', async () => {
+    const page = await open('/#/add', []);
+    await page.getByLabel('Upload a file').check();
+    await page.getByLabel('Text file').setInputFiles({
+      name: 'visit.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('VIENNA\nThe OSCE Chair visited Chisinau on Tuesday for talks with the Moldovan foreign minister.\n'),
+    });
+    await page.getByLabel('Publication date').fill('2025-03-12');
+    await page.getByLabel('Outlet').fill('Upload Test Wire');
+    await page.getByLabel('URL').fill('https://example.org/osce-visit');
+    const posted = apiResponse(page, 'POST', '/api/documents');
+    await page.getByRole('button', { name: 'Add and extract' }).click();
+    expect((await posted).status()).toBe(201);
+    await page.getByRole('region', { name: 'Document text' }).getByText(/visited Chisinau/).waitFor();
+    expect(await page.getByRole('article').textContent()).toContain('Upload Test Wire');
+    expect(await page.getByRole('link', { name: 'source' }).getAttribute('href')).toBe('https://example.org/osce-visit');
+    await page.close();
+  });
+
   it('shows markup in a pasted article as text and never runs it', async () => {
     const page = await open('/#/add', []);
     const hostile =
