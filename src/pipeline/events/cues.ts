@@ -57,7 +57,7 @@ export const ACTION_FAMILIES: { family: string; re: RegExp }[] = [
 export const MEETING_NOUN = /\b(?:(?:foreign|defen[cs]e|finance|interior|trade|energy|health|justice|economy|economic)\s+)?(?:ministers['’]?\s+)?(?:meeting|summit|ministerial|conference|talks|consultations|retreat|forum|gathering|dialogue)s?\b/gi;
 export const SESSION_NOUN = /\b(?:session|working\s+(?:dinner|lunch|breakfast)|plenary)\b/gi;
 // "X met Y", "will meet", "held talks with", "hosted"
-export const MEETING_VERB = /\b(?:met|meets|meet|meeting\s+with|sat\s+down\s+with|sits\s+down\s+with|held\s+talks|hold\s+talks|holds\s+talks|holding\s+talks|talks\s+with|conferred\s+with|spoke\s+with|hosted|hosts|will\s+host|received|receives|welcomed|welcomes)\b/gi;
+export const MEETING_VERB = /\b(?:met|meets|meet|meeting\s+with|sat\s+down\s+with|sits\s+down\s+with|held\s+talks|hold\s+talks|holds\s+talks|holding\s+talks|talks\s+with|conferred\s+with|spoke\s+with|hosted|hosts|will\s+host|received|receives)\b/gi;
 // "visited", "recent visits by", "travelled to", "a trip to", "arrived in"
 export const VISIT = /\b(?:visit(?:s|ed|ing)?|travel(?:l?ed|l?ing|s)?\s+to|trips?\s+to|arrived\s+in|arrives\s+in|arrive\s+in|flew\s+(?:in|into|to)|flies\s+(?:in|into|to)|expected\s+in|tour(?:ed|ing)?(?:\s+of)?)\b/gi;
 // "following a request from", "at the request of", "asked NATO to", "called on"

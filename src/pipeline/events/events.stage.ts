@@ -79,9 +79,16 @@ export function findEvents(seg: Segmented, mentions: EntityMention[], times: Tim
     if (GATE_REQUEST.test(low)) requests(v, doc);
     if (GATE_PLAN.test(low)) plans(v, doc);
   }
-  const merged = mergeDrafts(doc.drafts);
+  const merged = mergeDrafts(doc.drafts).filter(isSubstantial);
   dateFromStory(merged, storyDate(views, ctx));
   return finish(merged);
+}
+
+/** A meeting needs two parties, or one party with a place or a date; one name alone is talk about talks. */
+function isSubstantial(d: Draft): boolean {
+  if (d.type !== 'meeting') return true;
+  const parties = [...d.participants.values()].filter((p) => p.role !== 'place').length;
+  return parties >= 2 || (parties >= 1 && (!!d.time || hasRole(d, 'place')));
 }
 
 /**
@@ -629,6 +636,10 @@ function sameFact(a: Draft, b: Draft): boolean {
     }
     case 'meeting': {
       if (a.type !== b.type || !a.noun || a.noun !== b.noun || !timesAgree(a, b)) return false;
+      // A mention without date or place ("attending his first meeting of the group") restates one that has them.
+      const bare = (d: Draft) => !d.time && !hasRole(d, 'place');
+      const parties = (d: Draft) => [...d.participants].filter(([, p]) => p.role !== 'place').map(([k]) => k);
+      if ((bare(a) || bare(b)) && shareAny(parties(a), parties(b))) return true;
       if (a.status && b.status && a.status !== b.status) return false;
       const places = (d: Draft) => [...d.participants].filter(([, p]) => p.role === 'place').map(([k]) => k);
       const people = (d: Draft) => [...d.participants].filter(([k, p]) => p.role !== 'place' && k.startsWith('person:')).map(([k]) => k);
