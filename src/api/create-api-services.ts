@@ -3,6 +3,9 @@ import { createIngestService, createQueryService, createReviewService, type Inge
 import type { RequestContext, Store } from '../storage/index.js';
 import type { ApiServices } from './api-services.js';
 
+/** Document texts kept for evidence sentences (a few KB each). */
+const TEXT_CACHE_ENTRIES = 500;
+
 /**
  * Fills the routes' service interface from the use cases in `src/services`, so the API
  * and the CLI run the same code for every read and write.
@@ -17,7 +20,22 @@ export function createApiServices(store: Store, _config: Config, clock?: () => D
   // Evidence needs only a document's text; the full detail costs hundreds of ms on a large
   // database. A store that offers `getDocumentText` (asked of storage) is used directly.
   const textOnly = (store as Store & { getDocumentText?: (id: string) => Promise<string | undefined> }).getDocumentText?.bind(store);
-  const getDocumentText = async (ctx: RequestContext, id: string) => (textOnly ? textOnly(id) : (await query.getDocument(ctx, id))?.text);
+  // A stored text never changes (documents are keyed by content hash), so a small cache is safe.
+  const texts = new Map<string, string>();
+  const getDocumentText = async (ctx: RequestContext, id: string): Promise<string | undefined> => {
+    const cached = texts.get(id);
+    if (cached !== undefined) {
+      texts.delete(id);
+      texts.set(id, cached); // most recently used last
+      return cached;
+    }
+    const text = textOnly ? await textOnly(id) : (await query.getDocument(ctx, id))?.text;
+    if (text !== undefined) {
+      texts.set(id, text);
+      if (texts.size > TEXT_CACHE_ENTRIES) texts.delete(texts.keys().next().value as string);
+    }
+    return text;
+  };
 
   return {
     storeKind: store.capabilities.dialect,
