@@ -38,7 +38,7 @@ export function renderExtraction(x: Extraction, width = 120): string {
   out.push('');
   if (x.events.length === 0) out.push('events    none found');
   else {
-    const whoMax = Math.max(24, width - 100);
+    const whoMax = Math.max(20, width - 108);
     out.push(
       renderTable(x.events.map((e) => eventRow(e, byKey)), [
         { header: 'event', cell: (r) => r.type },
