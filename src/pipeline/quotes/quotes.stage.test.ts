@@ -170,6 +170,10 @@ describe('findQuotes: speakers across sentences and paragraphs', () => {
     ]);
     expect(quotes(text)[0].speaker?.rule).toBe('quotes.speaker.descriptor-chain');
   });
+  it('keeps a participial complement in the descriptor ("a diplomat involved in the talks")', () => {
+    const text = 'A diplomat involved in the talks said the offer was under review.\n"The signature is the easy part," the diplomat said.';
+    expect(summary(text)).toEqual(['a diplomat involved in the talks: The signature is the easy part,']);
+  });
   it('keeps two descriptor chains apart by their modifiers', () => {
     const text = 'A Western diplomat said the council was split. An African Union official said the opposite.\n“The council will act,” the Western diplomat said.';
     expect(summary(text)).toEqual(['a Western diplomat: The council will act,']);
@@ -215,6 +219,17 @@ describe('findQuotes: speakers across sentences and paragraphs', () => {
     expect(summary('Commission President Ursula von der Leyen told leaders the moment had come. "The window is narrow," she said.')).toEqual([
       'Ursula von der Leyen: The window is narrow,',
     ]);
+  });
+  it('completes a surname with an Arabic particle from an earlier full name', () => {
+    const text = 'GCC ministers met Asaad al-Shaibani, the new foreign minister. "Syria wants to return as a partner," al-Shaibani told reporters.';
+    expect(summary(text)).toEqual(['Asaad al-Shaibani: Syria wants to return as a partner,']);
+  });
+  it('resolves "he" itself rather than trusting a pronoun mention tied to the last name', () => {
+    const text = 'Ukraine\'s foreign minister met Kaja Kallas. “Security of the region is vital,” a NATO official said. He described the visits as “a tangible demonstration of commitment”.';
+    const he = text.indexOf('He described');
+    const pronoun: EntityMention = { text: 'He', start: he, end: he + 2, type: 'person', key: 'person:Kaja Kallas', name: 'Kaja Kallas', via: 'pronoun', sentence: 2, rule: 'test' };
+    const found = findQuotes(segment(text), [...mentionsOf(text, [KALLAS]), pronoun]);
+    expect(found.map((q) => q.speaker?.name)).toEqual(['a NATO official', 'a NATO official']);
   });
   it('reads a post named as speaker as the person holding it', () => {
     const post: Entity = { forms: ['High Representative'], type: 'instrument', name: 'High Representative' };

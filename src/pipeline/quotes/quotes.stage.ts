@@ -1,6 +1,6 @@
 import type { EntityMention, Segmented, Sentence } from '../types.js';
 import { findQuoteSpans, maskQuotes, type QuoteSpan } from './quote-spans.js';
-import { MentionIndex, NON_PERSON_HEADS, sentenceSubject, speakerAfter, speakerBefore, type SpeakerPhrase } from './speaker-phrase.js';
+import { MentionIndex, NON_PERSON_HEADS, TITLE_WORDS, sentenceSubject, speakerAfter, speakerBefore, type SpeakerPhrase } from './speaker-phrase.js';
 
 /** A direct quotation with the speaker the text gives it, before entities are resolved. */
 export interface QuoteDraft {
@@ -63,7 +63,23 @@ class SpeakerState {
   private readonly chains: Chain[] = [];
   readonly history: HistoryEntry[] = [];
 
-  constructor(private readonly mentions: MentionIndex) {}
+  constructor(
+    private readonly mentions: MentionIndex,
+    private readonly text: string,
+  ) {}
+
+  /** "al-Shaibani said" after "Asaad al-Shaibani" was named without a mention: the full name. */
+  private fullerName(phrase: SpeakerPhrase): string {
+    const escaped = phrase.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`((?:[A-Z][\\p{L}’'-]+\\s+){1,2})${escaped}(?![\\p{L}])`, 'gu');
+    let best: string | undefined;
+    for (const m of this.text.slice(0, phrase.start).matchAll(re)) {
+      const words = m[1].trim().split(/\s+/).filter((w) => !TITLE_WORDS.has(w));
+      if (words.length > 0) best = `${words.join(' ')} ${phrase.text}`;
+      break;
+    }
+    return best ?? phrase.text;
+  }
 
   private fromMention(m: EntityMention, start: number, end: number, rule: string): Speaker {
     return { key: m.key, name: m.name, start, end, rule };
@@ -134,7 +150,7 @@ class SpeakerState {
         const m = this.personFor(phrase, (p) => norm(p.name).split(' ').includes(last) || norm(p.text) === norm(phrase.text));
         speaker = m
           ? this.fromMention(m, phrase.start, phrase.end, 'quotes.speaker.name')
-          : { name: phrase.text, start: phrase.start, end: phrase.end, rule: 'quotes.speaker.name' };
+          : { name: this.fullerName(phrase), start: phrase.start, end: phrase.end, rule: 'quotes.speaker.name' };
         break;
       }
     }
@@ -233,7 +249,7 @@ export function findQuotes(seg: Segmented, mentions: EntityMention[]): QuoteDraf
     (quotesByLastSentence.get(si) ?? quotesByLastSentence.set(si, []).get(si)!).push(q);
   }
 
-  const state = new SpeakerState(index);
+  const state = new SpeakerState(index, masked);
   const subjectOf = (i: number): SpeakerPhrase | undefined => (i >= 0 ? sentenceSubject(masked, sentences[i].start, sentenceEnd(i), index) : undefined);
   const lastQuoteSpeaker: (Speaker | undefined)[] = [];
   const out: QuoteDraft[] = [];

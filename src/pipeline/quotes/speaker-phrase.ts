@@ -30,6 +30,12 @@ const NOT_MODIFIER = new Set([
   'where', 'because', 'if', 'so', 'then', 'however', 'meanwhile', 'added', 'according',
 ]);
 const COMPLEMENT_START = new Set(['for', 'of', 'at', 'from', 'with', 'in', 'close', 'familiar', 'on', 'to']);
+const PARTICIPLE_WORDS = new Set(['said', 'told', 'added', 'stated', 'noted', 'stressed', 'explained', 'warned', 'declared', 'insisted', 'urged', 'called', 'described', 'confirmed', 'announced', 'revealed']);
+/** "a diplomat involved in the talks", "a UN official travelling with the delegation". */
+const isComplementStart = (word: string): boolean => {
+  const w = word.toLowerCase();
+  return COMPLEMENT_START.has(w) || (/^[a-z]{4,}(?:ed|ing)$/.test(word) && !PARTICIPLE_WORDS.has(w));
+};
 /** Capitalised words that start sentences but never names. */
 const NOT_NAME = new Set([
   'The', 'A', 'An', 'But', 'And', 'It', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We', 'I',
@@ -91,10 +97,13 @@ export class MentionIndex {
 
   constructor(mentions: EntityMention[]) {
     for (const m of mentions) {
+      // "he"/"she" are resolved here, against who has spoken; a mention-level guess at the
+      // nearest person would hand the quote to whoever was named last.
+      if (m.via === 'pronoun' || /^(?:he|she|him|her|they|them|it)$/i.test(m.text)) continue;
       (this.byEnd.get(m.end) ?? this.byEnd.set(m.end, []).get(m.end)!).push(m);
       (this.byStart.get(m.start) ?? this.byStart.set(m.start, []).get(m.start)!).push(m);
     }
-    this.persons = mentions.filter((m) => m.type === 'person').sort((a, b) => a.start - b.start);
+    this.persons = mentions.filter((m) => m.type === 'person' && m.via !== 'pronoun').sort((a, b) => a.start - b.start);
   }
 
   /** The best speaker-like mention ending (or starting) exactly at `at`: people first, then the longest. */
@@ -151,7 +160,7 @@ function descriptorEndingAt(text: string, end: number, sentenceStart: number): S
     if (/[\u0001,;:()]/.test(text.slice(toks[k].end, end))) return undefined;
     const tail = toks.slice(k + 1);
     // "Foreign Minister Andrii Sybiha", "member state": a head noun inside a longer name; look further back.
-    if (tail.length > 0 && !COMPLEMENT_START.has(tail[0].word.toLowerCase())) continue;
+    if (tail.length > 0 && !isComplementStart(tail[0].word)) continue;
     if (tail.some((t) => NOT_MODIFIER.has(t.word.toLowerCase()) && !COMPLEMENT_START.has(t.word.toLowerCase()) && t.word !== 'the')) continue;
     return descriptorFromTokens(text, toks, k, end, sentenceStart);
   }
@@ -170,7 +179,7 @@ function descriptorStartingAt(text: string, start: number, limit: number): Speak
     }
     let end = toks[k].end;
     // Complement up to the next punctuation: "a spokesperson for the foreign ministry".
-    if (toks[k + 1] && COMPLEMENT_START.has(toks[k + 1].word.toLowerCase()) && onlySpaces(text, toks[k].end, toks[k + 1].start)) {
+    if (toks[k + 1] && isComplementStart(toks[k + 1].word) && onlySpaces(text, toks[k].end, toks[k + 1].start)) {
       for (let j = k + 1; j < toks.length && j <= k + 8; j += 1) {
         if (!/^[ \t\u00a0]*$/.test(text.slice(toks[j - 1].end, toks[j].start))) break;
         if (NOT_MODIFIER.has(toks[j].word.toLowerCase()) && !COMPLEMENT_START.has(toks[j].word.toLowerCase())) break;
@@ -185,9 +194,9 @@ function descriptorStartingAt(text: string, start: number, limit: number): Speak
 const PRONOUN_BEFORE = /(?:^|[^\p{L}])([Hh]e|[Ss]he)$/u;
 const TITLE_BEFORE = /(?:^|[^\p{L}])([Tt]he\s+((?:[A-Z][\p{L}’'-]*\s+){0,3}[A-Z][\p{L}’'-]*))$/u;
 // Capitalised words, with the particles of names such as "Ursula von der Leyen".
-const NAME_BEFORE = /(?:^|[^\p{L}’'-])((?:[A-Z][\p{L}’'-]+\s+(?:(?:von|van|der|den|de|del|della|di|da|du|la|le|al|el|bin|ibn|ten|ter|zu)\s+)*){0,3}[A-Z][\p{L}’'-]+)$/u;
+const NAME_BEFORE = /(?:^|[^\p{L}’'-])((?:[A-Z][\p{L}’'-]+\s+(?:(?:von|van|der|den|de|del|della|di|da|du|la|le|al|el|bin|ibn|ten|ter|zu)\s+)*){0,3}(?:(?:al|el|ad|as|ash|bin|ibn|abu|van|von|de|da|di|du|le|la)-)?[A-Z][\p{L}’'-]+)$/u;
 /** Title words written before a name ("Commission President Ursula von der Leyen"): not the name. */
-const TITLE_WORDS = new Set([
+export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'President', 'Vice', 'Prime', 'Minister', 'Foreign', 'Defence', 'Defense', 'Deputy', 'Secretary', 'General',
   'Secretary-General', 'Chancellor', 'King', 'Queen', 'Prince', 'Commissioner', 'Ambassador', 'Chairman',
   'Chairperson', 'Chair', 'Director', 'Envoy', 'Representative', 'Special', 'High', 'Spokesperson', 'Spokesman',
@@ -290,7 +299,7 @@ export function speakerAfter(text: string, start: number, limit: number, mention
   if (here) return { kind: 'mention', start: here.start, end: here.end, text: text.slice(here.start, here.end), mention: here };
   const title = /^([Tt]he\s+(?:[A-Z][\p{L}’'-]*)(?:\s+[A-Z][\p{L}’'-]*){0,3})(?![\p{L}’'-])/u.exec(rest);
   if (title) return { kind: 'title', start: s, end: s + title[1].length, text: title[1] };
-  const name = /^((?:[A-Z][\p{L}’'-]+)(?:\s+[A-Z][\p{L}’'-]+){0,2})/u.exec(rest);
+  const name = /^((?:(?:al|el|ad|as|ash|bin|ibn|abu)-)?(?:[A-Z][\p{L}’'-]+)(?:\s+[A-Z][\p{L}’'-]+){0,2})/u.exec(rest);
   if (name && !NOT_NAME.has(name[1].split(/\s+/)[0])) return { kind: 'name', start: s, end: s + name[1].length, text: name[1] };
   return undefined;
 }
