@@ -18,6 +18,19 @@ const EDGE_COLOURS: Record<string, string> = {
 };
 
 /**
+ * Cytoscape adds an inline <style> (position: relative for its container) unless an element
+ * with this id exists. The server's CSP blocks inline styles, and styles.css already sets the
+ * position, so a marker element keeps it from trying.
+ */
+function markCytoscapeStyled(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const marker = document.createElement('meta');
+  marker.id = id;
+  document.head.appendChild(marker);
+}
+
+/**
  * Cytoscape draws on canvas and only ever treats labels as text, so entity names from
  * articles cannot inject markup here.
  */
@@ -30,6 +43,7 @@ export function GraphChart({ data, focusId, onChoose }: { data: GraphData; focus
     if (!host.current) return;
     const maxWeight = Math.max(1, ...data.nodes.map((n) => n.weight));
     const ids = new Set(data.nodes.map((n) => n.id));
+    markCytoscapeStyled();
     const cy = cytoscape({
       container: host.current,
       elements: [
@@ -72,7 +86,6 @@ export function GraphChart({ data, focusId, onChoose }: { data: GraphData; focus
         },
       ],
       layout: { name: 'cose', animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 20 } as cytoscape.LayoutOptions,
-      wheelSensitivity: 0.3,
     });
     cy.on('tap', 'node', (evt) => onChooseRef.current(evt.target.id() as string));
     cy.on('tap', (evt) => {
