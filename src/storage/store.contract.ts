@@ -253,6 +253,24 @@ export function runStoreContract({ name, newStore }: StoreContractOptions): void
       expect(d.entityIds.ua).not.toBe(a.entityIds.ua);
     });
 
+    it('updates a person\'s role from a later text, but never over a hand edit', async () => {
+      const store = await fresh();
+      const dated = (variant: string, role: string, roleDate: string) => {
+        const x = story(variant);
+        x.entities[3] = { ...x.entities[3], attributes: { role, roleDate } };
+        return x;
+      };
+      const a = await store.saveExtraction(doc(), dated('r1', 'Ukrainian Foreign Minister', '2025-04-02'));
+      const id = a.entityIds.sybiha;
+      await store.saveExtraction(doc(), dated('r0', 'Deputy Head of the Presidential Office', '2024-01-10'));
+      expect((await store.getEntity(id))!.attributes).toMatchObject({ role: 'Ukrainian Foreign Minister', roleDate: '2025-04-02' });
+      await store.saveExtraction(doc(), dated('r2', 'Foreign Minister of Ukraine', '2025-09-01'));
+      expect((await store.getEntity(id))!.attributes).toMatchObject({ role: 'Foreign Minister of Ukraine', roleDate: '2025-09-01' });
+      await store.updateEntity(alice, id, { attributes: { role: 'Minister for Foreign Affairs' } });
+      await store.saveExtraction(doc(), dated('r3', 'Ambassador', '2026-01-01'));
+      expect((await store.getEntity(id))!.attributes.role).toBe('Minister for Foreign Affairs');
+    });
+
     it('does not merge two people who only share a surname', async () => {
       const store = await fresh();
       const a = await store.saveExtraction(doc(), story('p1', { minister: 'Anna Smith' }));

@@ -256,6 +256,22 @@ export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument
             if (merged[k] === undefined && v !== undefined) (merged as Record<string, unknown>)[k] = v;
           }
         }
+        // Roles change: a later dated statement of a role replaces an earlier one, unless
+        // a person set the role by hand (their edit is in history).
+        const later = matched
+          .get(row.id)!
+          .map((e) => e.attributes ?? {})
+          .filter((a) => a.role && a.roleDate && merged.roleDate && a.roleDate > merged.roleDate && a.role !== merged.role)
+          .sort((a, b) => b.roleDate!.localeCompare(a.roleDate!))[0];
+        if (later) {
+          const edited = await trx
+            .selectFrom('history')
+            .select('id')
+            .where('record_id', '=', row.id)
+            .where('field', 'in', ['attributes.role', 'attributes.roleDate'])
+            .executeTakeFirst();
+          if (!edited) Object.assign(merged, { role: later.role, roleDate: later.roleDate });
+        }
         if (JSON.stringify(merged) !== JSON.stringify(attrs)) {
           await trx
             .updateTable('entities')
