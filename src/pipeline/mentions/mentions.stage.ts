@@ -126,8 +126,19 @@ function titleAt(tokens: Token[], i: number, r: MentionResources): number {
   return 0;
 }
 
+// Arabic-style family names written with a lower-case article: "al-Sharaa", "bin Farhan".
+const ARTICLE_NAME = /^(?:al|el|ad|as|ash|ibn|bin|abu|ben)-\p{Lu}/u;
+
 function isNameToken(t: Token | undefined): boolean {
-  return !!t && t.word && t.cap && !NOT_NAME_WORDS.has(t.key) && !/^\d/.test(t.text) && !TITLE_SUFFIX.test(t.key);
+  if (!t || !t.word) return false;
+  if (!t.cap) return ARTICLE_NAME.test(t.text);
+  return !NOT_NAME_WORDS.has(t.key) && !/^\d/.test(t.text) && !TITLE_SUFFIX.test(t.key);
+}
+
+/** An initial written as a capital and a period: the "S." of "S. Jaishankar". */
+function isInitial(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return !!t && t.text.length === 1 && t.cap && tokens[k + 1]?.text === '.' && tokens[k + 1].start === t.end;
 }
 
 /** A person's name starting at i: two to four capitalised words (particles allowed inside). */
@@ -137,7 +148,13 @@ function nameAt(tokens: Token[], i: number, covered: (k: number) => boolean): nu
   while (k < tokens.length && words < 4) {
     const t = tokens[k];
     if (isNameToken(t) && !covered(k)) { words++; k++; continue; }
-    if (words > 0 && PERSON_PARTICLES.has(t.key) && isNameToken(tokens[k + 1])) { k++; continue; }
+    if (isInitial(tokens, k) && !covered(k)) { words++; k += 2; continue; }
+    // Particles inside or before a family name: "Ursula von der Leyen", "von der Leyen".
+    if (PERSON_PARTICLES.has(t.key) && !t.cap) {
+      let l = k;
+      while (tokens[l] && PERSON_PARTICLES.has(tokens[l].key) && !tokens[l].cap && l - k < 3) l++;
+      if (isNameToken(tokens[l]) && !covered(l)) { words += words === 0 ? 1 : 0; k = l; continue; }
+    }
     break;
   }
   return words >= 2 ? k - i : 0;
@@ -316,7 +333,7 @@ function roleStart(tokens: Token[], titleFrom: number, cands: Candidate[]): numb
     if (prev.key === "'s") { const owner = cands.find((c) => c.to === k - 1 && c.type !== 'person'); if (owner) { k = owner.from; continue; } break; }
     const owner = cands.find((c) => c.to === k && (c.type === 'country' || c.type === 'organization'));
     if (owner) { k = owner.from; continue; }
-    if (prev.cap && /^(deputy|acting|former|interim|first|vice|senior|chief|top|new|outgoing|incoming)$/.test(prev.key)) { k--; continue; }
+    if (/^(deputy|acting|former|interim|first|vice|senior|chief|top|new|newly|appointed|outgoing|incoming|elected|designated)$/.test(prev.key)) { k--; continue; }
     break;
   }
   return k;
@@ -336,7 +353,14 @@ function personCandidate(
 
 function remember(people: Map<string, Candidate>, c: Candidate, tokens: Token[]): void {
   const last = tokens[c.to - 1];
-  if (!people.has(last.key)) people.set(last.key, c);
+  const known = people.get(last.key);
+  // "von der Leyen" after "Ursula von der Leyen": the same person under a shorter name.
+  if (known && known.key !== c.key && known.name.endsWith(c.name)) {
+    c.key = known.key;
+    c.name = known.name;
+    c.via = 'short';
+  }
+  if (!known) people.set(last.key, c);
 }
 
 /** People named with a title: "NATO Secretary-General Mark Rutte", "Kaja Kallas, the EU's foreign policy chief". */
@@ -353,7 +377,7 @@ function personsByTitle(
     // Title, then name: "Foreign Minister Andrii Sybiha", "foreign minister, Andrii Sybiha,",
     // also past a qualifier: "special envoy on Myanmar, Othman Hashim".
     let nameFrom = titleEnd;
-    if (tokens[nameFrom] && /^(?:on|for|to)$/.test(tokens[nameFrom].key) && tokens[nameFrom + 1]) {
+    if (tokens[nameFrom] && /^(?:on|for|to|of)$/.test(tokens[nameFrom].key) && tokens[nameFrom + 1]) {
       let k = nameFrom + 1;
       if (tokens[k].key === 'the') k++;
       const q0 = k;
@@ -411,6 +435,14 @@ function capitalisedNames(
       if (!u) break;
       if (u.word && u.cap && !NOT_NAME_WORDS.has(u.key)) { j++; continue; }
       if (u.word && u.cap && NOT_NAME_WORDS.has(u.key) && ORGANIZATION_HEADS.has(u.key)) { j++; continue; }
+      // "Trade and Technology Council": "and" joins words of one name until its head noun.
+      if (u.key === 'and' && !u.cap && tokens[j + 1]?.cap && tokens[j + 1].word && !NOT_NAME_WORDS.has(tokens[j + 1].key)) {
+        let hasHead = false;
+        for (let h = i; h < j; h++) if (headKind(tokens[h])) hasHead = true;
+        let l = j + 1;
+        while (tokens[l]?.cap && tokens[l].word) l++;
+        if (!hasHead && l - 1 > j && headKind(tokens[l - 1])) { j = l; continue; }
+      }
       if (NAME_CONNECTORS.has(u.key) && !u.cap) {
         let l = j + 1;
         while (tokens[l] && NAME_CONNECTORS.has(tokens[l].key) && !tokens[l].cap) l++;
@@ -508,7 +540,7 @@ function classifyRun(
       (before && r.honorifics.has(before.key.replace(/\.$/, ''))) ||
       (after && SPEECH_VERBS.has(after.key)) ||
       (before && SPEECH_VERBS.has(before.key)) ||
-      (after?.text === ',' && after2 && (after2.key === 'who' || SPEECH_VERBS.has(after2.key)));
+      (after?.text === ',' && after2 && (after2.key === 'who' || after2.key === 'whose' || SPEECH_VERBS.has(after2.key)));
     if (signal) {
       const c = personCandidate(tokens, text, sentence, from, to, 'mentions.person.speech-or-honorific');
       add(c);
