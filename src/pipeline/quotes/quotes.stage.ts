@@ -332,7 +332,8 @@ export function findQuotes(seg: Segmented, mentions: EntityMention[]): QuoteDraf
       const attributedHere = best !== undefined;
       const before = text.slice(Math.max(0, q.outerStart - 12), q.outerStart);
       const named = /\b(?:the|a|an|its|their|his|her|called|dubbed|named|titled|entitled|so-called)\s*$/i.test(before);
-      if (!attributedHere && wordCount(quoteText) < 3) continue; // scare quotes
+      const words = wordCount(quoteText);
+      if (words === 0 || (!attributedHere && words < 3)) continue; // marks around nothing; scare quotes
       if (isTitleLike(quoteText) && (!attributedHere || named)) continue; // names and titles
       out.push({ text: quoteText, start: q.start, end: q.end, rule, speaker: speaker ? { ...speaker } : undefined });
       lastQuoteSpeaker[si] = speaker ?? lastQuoteSpeaker[si];
