@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ENV_VARS } from '../config.js';
 import { AppError } from '../domain/index.js';
@@ -12,11 +14,22 @@ import { registerShow } from './commands/show.command.js';
 import { createCliContext, type CliContext, type GlobalOptions } from './context.js';
 import { println, type CliIo } from './io.js';
 
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}
+
+function environmentHelp(): string {
+  const width = Math.max(...Object.keys(ENV_VARS).map((k) => k.length));
+  return `\nEnvironment:\n${Object.entries(ENV_VARS).map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n')}`;
+}
+
 export function createProgram(ctx: CliContext): Command {
   const program = new Command('liaison')
     .description('Build a sourced, dated record of alliance diplomacy from news texts.')
+    .version(packageVersion(), '-V, --version')
     .option('--db <file>', 'SQLite database file (default: LIAISON_DB or ./data/liaison.db)')
-    .addHelpText('after', `\nEnvironment:\n${Object.entries(ENV_VARS).map(([k, v]) => `  ${k.padEnd(15)} ${v}`).join('\n')}`)
+    .addHelpText('after', environmentHelp())
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (s) => ctx.io.stdout.write(s),
