@@ -42,6 +42,8 @@ export interface EntityMention extends Evidence {
   via?: 'name' | 'demonym' | 'capital' | 'acronym' | 'short' | 'pronoun' | 'descriptor';
   /** Sentence index. */
   sentence: number;
+  /** Another name the mention gives the entity ("European Union Mission" for "... Mission in Armenia"). */
+  alias?: string;
 }
 
 export interface TimeExpression extends Evidence {

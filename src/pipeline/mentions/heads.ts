@@ -42,6 +42,16 @@ export const NOT_NAME_WORDS = new Set([
   'if', 'under', 'despite', 'through', 'both', 'all', 'some', 'many', 'several', 'each', 'such', 'one', 'two', 'three',
   'statement', 'communique', 'communiqué', 'declaration', 'resolution', 'summit', 'today', 'yesterday', 'tomorrow', 'western', 'eastern',
   'northern', 'southern', 'central', 'heads', 'state', 'government', 'delegation', 'delegations', 'talks', 'meeting', 'council',
+  // Communiqués open paragraphs with a capitalised verb: "Requests the Chairperson ...", "Decides to ...".
+  'requests', 'decides', 'welcomes', 'expresses', 'calls', 'urges', 'reaffirms', 'commends', 'notes', 'recalls', 'encourages',
+  'underlines', 'stresses', 'condemns', 'takes', 'acknowledges', 'emphasizes', 'emphasises', 'endorses', 'appeals', 'invites',
+  'agrees', 'looks', 'further', 'strongly', 'reiterates', 'affirms', 'demands', 'directs', 'authorizes', 'authorises', 'tasks',
+]);
+
+// Head nouns that make a capitalised name a place ("Herzegovina-Neretva Canton", "Donetsk Oblast").
+export const PLACE_HEADS = new Set([
+  'canton', 'province', 'region', 'district', 'governorate', 'oblast', 'county', 'municipality', 'prefecture', 'valley',
+  'strait', 'sea', 'island', 'islands', 'peninsula', 'corridor', 'crossing', 'border', 'heights', 'strip', 'basin',
 ]);
 
 // Verbs of saying; a capitalised pair before or after one is a person.

@@ -14,6 +14,7 @@ const NAME_CONNECTORS = heads.NAME_CONNECTORS;
 const NOT_NAME_WORDS = heads.NOT_NAME_WORDS;
 const ORGANIZATION_HEADS = heads.ORGANIZATION_HEADS;
 const SPEECH_VERBS = heads.SPEECH_VERBS;
+const PLACE_HEADS = heads.PLACE_HEADS;
 
 export interface MentionContext {
   resources: MentionResources;
@@ -410,9 +411,11 @@ function personsByTitle(
   }
 }
 
-function headKind(t: Token): 'instrument' | 'organization' | undefined {
-  if (INSTRUMENT_HEADS[t.key] && t.cap) return 'instrument';
-  if (ORGANIZATION_HEADS.has(t.key) && t.cap) return 'organization';
+function headKind(t: Token): 'instrument' | 'organization' | 'place' | undefined {
+  if (!t.cap) return undefined;
+  if (INSTRUMENT_HEADS[t.key]) return 'instrument';
+  if (ORGANIZATION_HEADS.has(t.key)) return 'organization';
+  if (PLACE_HEADS.has(t.key)) return 'place';
   return undefined;
 }
 
@@ -473,21 +476,33 @@ function classifyRun(
   for (let k = to - 1; k >= from; k--) {
     if (headKind(tokens[k])) { head = k; break; }
   }
+  // A title is a role, not a body: "High Representative of the Union", "Head of Mission" — unless it
+  // names a post with its remit ("Special Representative for the Horn of Africa").
+  const titleLen = titleAt(tokens, from, r) || (cands.some((c) => c.from === from && c.type === 'organization') ? titleAt(tokens, cands.find((c) => c.from === from)!.to, r) : 0);
+  if (titleLen && !r.index.lookup(keyOf(tokens, from, to))?.some((h) => h.kind === 'lexicon')) {
+    const qualifierAt = tokens.findIndex((t, k) => k > from && k < to && (t.key === 'for' || t.key === 'on') && !t.cap);
+    if (qualifierAt < 0) return;
+  }
   if (head >= 0) {
     const kind = headKind(tokens[head])!;
     // What follows the head must be a connector phrase ("for the South", "of Interior", "in Kuwait") or nothing.
     const tailOk = head === to - 1 || NAME_CONNECTORS.has(tokens[head + 1].key) || kind === 'instrument';
     if (tailOk && (to - from >= 2 || !covered(from))) {
-      // A place after "in" hosts the instrument rather than naming it: "Regional Centre in Kuwait".
+      // A name the lexicon knows in full wins over a guess from its head noun.
+      if (cands.some((c) => c.from === from && c.to >= head + 1 && c.rule === 'mentions.dictionary.lexicon')) return;
+      // A place after "in" hosts the instrument: "European Union Mission in Armenia" is named in full,
+      // with the part before "in" as another name for it.
       let nameTo = to;
+      let shortTo = -1;
       let host: Candidate | undefined;
       for (let k = head + 1; k < to; k++) {
         if (tokens[k].key === 'in' && !tokens[k].cap) {
-          nameTo = k;
+          shortTo = k;
           host = cands.find((c) => c.from === k + 1 && (c.type === 'country' || c.type === 'place'));
           break;
         }
       }
+      if (shortTo > 0 && kind !== 'instrument') nameTo = shortTo;
       // A run of a single head word ("Council") is a back-reference, not a name.
       if (nameTo - from < 2 && !tokens[from].upper) return;
       const start = tokens[from].start;
@@ -495,6 +510,7 @@ function classifyRun(
       const name = text.slice(start, end);
       const known = r.index.lookup(keyOf(tokens, from, nameTo))?.find((h) => h.kind === 'lexicon');
       const type: EntityType = known ? known.type : kind;
+      const alias = shortTo > 0 && nameTo === to && !known ? text.slice(start, tokens[shortTo - 1].end) : undefined;
       const parent = cands.find((c) => c.from === from && c.to < nameTo && c.type === 'organization');
       const demonym = cands.find((c) => c.from === from && c.to < nameTo && c.type === 'country');
       const attributes: EntityAttributes = known?.attributes ? { ...known.attributes } : {};
@@ -502,12 +518,16 @@ function classifyRun(
       if (parent && !attributes.parentOrganization) attributes.parentOrganization = parent.name;
       if (demonym && !attributes.iso2) attributes.iso2 = demonym.attributes?.iso2;
       if (host) attributes.hostPlace = host.name;
-      // Inner dictionary hits (NATO in "NATO Mission Iraq") give way to the longer name.
-      for (let k = cands.length - 1; k >= 0; k--) if (cands[k].from >= from && cands[k].to <= nameTo) cands.splice(k, 1);
+      // Inner dictionary hits (NATO in "NATO Mission Iraq") give way to the longer name; the host stays a place.
+      const innerTo = shortTo > 0 ? shortTo : nameTo;
+      for (let k = cands.length - 1; k >= 0; k--) if (cands[k].from >= from && cands[k].to <= innerTo) cands.splice(k, 1);
+      const prefix = type === 'instrument' ? 'inst' : type === 'place' ? 'place' : 'org';
       const c: Candidate = {
-        start, end, text: name, type, key: known ? known.key : `${type === 'instrument' ? 'inst' : 'org'}:${slug(name)}`,
+        start, end, text: name, type, key: known ? known.key : `${prefix}:${slug(name)}`,
         name: known ? known.name : name, attributes, sentence: sentence.index,
-        rule: known ? 'mentions.dictionary.lexicon' : `mentions.${type}.head-noun`, via: 'name', from, to: nameTo, weight: 20,
+        rule: known ? 'mentions.dictionary.lexicon' : `mentions.${type}.head-noun`, via: 'name', from, to: innerTo, weight: 20,
+        ...(alias ? { alias } : {}),
+        ...(host && nameTo > innerTo ? { container: true } : {}),
       };
       add(c);
       return;

@@ -70,15 +70,16 @@ class SpeakerState {
 
   /** "al-Shaibani said" after "Asaad al-Shaibani" was named without a mention: the full name. */
   private fullerName(phrase: SpeakerPhrase): string {
-    const escaped = phrase.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(`((?:[A-Z][\\p{L}’'-]+\\s+){1,2})${escaped}(?![\\p{L}])`, 'gu');
-    let best: string | undefined;
-    for (const m of this.text.slice(0, phrase.start).matchAll(re)) {
-      const words = m[1].trim().split(/\s+/).filter((w) => !TITLE_WORDS.has(w));
-      if (words.length > 0) best = `${words.join(' ')} ${phrase.text}`;
-      break;
+    // Only the stretch of text before the speaker in which a name is usually introduced.
+    const from = Math.max(0, phrase.start - 6000);
+    for (let at = this.text.indexOf(phrase.text, from); at >= 0 && at < phrase.start; at = this.text.indexOf(phrase.text, at + 1)) {
+      if (/[\p{L}]/u.test(this.text[at + phrase.text.length] ?? '')) continue;
+      const lead = /((?:[A-Z][\p{L}’'-]+\s+){1,2})$/u.exec(this.text.slice(Math.max(0, at - 60), at));
+      if (!lead) continue;
+      const words = lead[1].trim().split(/\s+/).filter((w) => !TITLE_WORDS.has(w));
+      return words.length > 0 ? `${words.join(' ')} ${phrase.text}` : phrase.text;
     }
-    return best ?? phrase.text;
+    return phrase.text;
   }
 
   private fromMention(m: EntityMention, start: number, end: number, rule: string): Speaker {

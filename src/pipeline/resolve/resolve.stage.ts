@@ -117,6 +117,7 @@ function toEntity(key: string, ms: EntityMention[], ctx: ResolveContext): Extrac
     const surface = m.text.replace(/^the\s+/i, '');
     if (surface.toLowerCase() !== name.toLowerCase()) aliases.add(surface);
     if (m.name !== name && m.type === 'instrument') aliases.add(m.name);
+    if (m.alias && m.alias !== name) aliases.add(m.alias);
   }
   const mentions: Mention[] = sorted.map((m) => ({ start: m.start, end: m.end, rule: m.rule, text: m.text }));
   return { key, type: sorted[0].type, name, aliases: [...aliases], attributes, mentions };
