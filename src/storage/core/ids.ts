@@ -20,9 +20,3 @@ export function newId(kind: IdKind): string {
   used += ID_LENGTH;
   return out;
 }
-
-/** The kind prefix of an id, if it has a known one (`ent_…` → `ent`). */
-export function idKind(id: string): IdKind | undefined {
-  const prefix = id.slice(0, id.indexOf('_'));
-  return (['doc', 'ent', 'evt', 'par', 'men', 'quo', 'his'] as const).find((k) => k === prefix);
-}

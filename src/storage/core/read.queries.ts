@@ -280,12 +280,6 @@ export async function getEntity(db: Db, requestedId: string): Promise<EntityDeta
   return detail;
 }
 
-/** The entity as stored, even if merged away (getEntity follows the merge instead). */
-export async function entityMergedInto(db: Db, id: string): Promise<string | undefined> {
-  const row = await db.selectFrom('entities').select('merged_into').where('id', '=', id).executeTakeFirst();
-  return row?.merged_into ?? undefined;
-}
-
 // ---------------------------------------------------------------------------------------
 // events
 
