@@ -65,6 +65,12 @@ function keyOf(tokens: Token[], from: number, to: number): string {
   return k;
 }
 
+const ATTRIBUTIVE_NOUNS = new Set([
+  'states', 'countries', 'nations', 'leaders', 'allies', 'partners', 'aid', 'monarchies', 'governments', 'neighbours',
+  'neighbors', 'diplomats', 'officials', 'waters', 'islands', 'envoys', 'ministers', 'rulers', 'capitals', 'investors',
+  'economies', 'members', 'powers', 'troops', 'forces', 'donors', 'delegations', 'producers', 'markets',
+]);
+
 /** Dictionary pass: the longest known name starting at each token. */
 function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sentence: number): Candidate[] {
   const out: Candidate[] = [];
@@ -84,6 +90,8 @@ function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sent
       const hit = pickHit(hits, tokens, i, i + len);
       if (hit) { best = hit; bestLen = len; }
     }
+    // "Gulf states", "Pacific islands", "European leaders": a place name used as an adjective names no place.
+    if (best && best.kind === 'region' && ATTRIBUTIVE_NOUNS.has(tokens[i + bestLen]?.key ?? '')) best = undefined;
     if (best) {
       const hit = best;
       const len = bestLen;
