@@ -30,3 +30,31 @@ export const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 export function peakRss(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
+
+/**
+ * Times several workers over the same items, alternating between them slice by slice, so
+ * a burst of load from other processes falls on all of them alike and their ratio holds.
+ */
+export async function timeInterleaved<T, K extends string>(
+  items: readonly T[],
+  words: (item: T) => number,
+  workers: Record<K, (item: T, i: number) => unknown>,
+  slices = 10,
+): Promise<Record<K, Timing>> {
+  const totals = {} as Record<K, Timing>;
+  const names = Object.keys(workers) as K[];
+  for (const name of names) totals[name] = { seconds: 0, cpuSeconds: 0, items: 0, words: 0 };
+  const size = Math.ceil(items.length / slices);
+  for (let start = 0; start < items.length; start += size) {
+    const slice = items.slice(start, start + size);
+    for (const name of names) {
+      const t = await timeLoop(slice, words, workers[name]);
+      const total = totals[name];
+      total.seconds += t.seconds;
+      total.cpuSeconds += t.cpuSeconds;
+      total.items += t.items;
+      total.words += t.words;
+    }
+  }
+  return totals;
+}
