@@ -457,7 +457,8 @@ function requests(v: SentenceView, doc: Doc): void {
     const clause = clauseOf(v, at);
     // "when asked about", "asked whether": a question, not a request.
     if (/^\s+(?:about|whether|if|why|how|what)\b/i.test(text.slice(end - base))) continue;
-    const objects = within(v, end, Math.min(clause.end + 1, end + 60), (x) => isActor(x) && !implied(x));
+    // The addressee may be a capital standing for its government ("urged Beijing to").
+    const objects = within(v, end, Math.min(clause.end + 1, end + 60), (x) => isActor(x) && x.via !== 'demonym');
     const object = objects[0];
     if (!object || object.start - end > 30) continue;
     if (!/\b(?:to|for)\b/i.test(text.slice(end - base, end - base + 140))) continue;
@@ -626,8 +627,10 @@ function sameFact(a: Draft, b: Draft): boolean {
       return a.family === b.family && [...a.areas].some((x) => b.areas.has(x));
     }
     case 'request': {
-      const req = (d: Draft) => [...d.participants].filter(([, p]) => p.role === 'requester').map(([k]) => k);
-      return (shareAny(subjectsOf(a), subjectsOf(b)) || shareAny(req(a), req(b))) && timesAgree(a, b);
+      // One requester asks many things ("We call on Russia ...", "We call on China ..."): same asker and same addressee, or same subject.
+      const by = (d: Draft, role: Role) => [...d.participants].filter(([, p]) => p.role === role).map(([k]) => k);
+      const sameAsk = shareAny(by(a, 'requester'), by(b, 'requester')) && shareAny(by(a, 'addressee'), by(b, 'addressee'));
+      return (shareAny(subjectsOf(a), subjectsOf(b)) || sameAsk) && timesAgree(a, b);
     }
     case 'visit': {
       const who = (d: Draft) => [...d.participants].filter(([, p]) => p.role === 'visitor').map(([k]) => k);

@@ -15,6 +15,7 @@ export const ORGANIZATION_HEADS = new Set([
   'service', 'authority', 'government', 'army', 'navy', 'guard', 'group', 'front', 'party', 'directorate',
   'cabinet', 'presidency', 'senate', 'congress', 'institute', 'alliance', 'coalition', 'league', 'movement',
   'board', 'bureau', 'headquarters', 'staff', 'corps', 'brigade', 'militia', 'administration', 'community',
+  'body', 'bloc', 'grouping',
 ]);
 
 // Lower-case modifiers that, before an instrument head, name a standing instrument

@@ -248,6 +248,8 @@ interface Recent {
 }
 
 const PRONOUNS = new Set(['he', 'she']);
+// Words that can stand for any body the text just named: "the organisation", "the body".
+const GENERIC_BODY_WORDS = new Set(['organisation', 'organization', 'body', 'bloc', 'grouping']);
 
 function lastWord(name: string): string {
   const parts = name.toLowerCase().split(/[\s-]+/);
@@ -295,7 +297,8 @@ function withReferences(tokens: Token[], chosen: Candidate[], r: MentionResource
       m = person ? { ...person, ...pick(c), rule: c.rule, via: 'descriptor' } : undefined;
     } else if (c.rule === 'mentions.reference.head') {
       const head = c.name;
-      const target = [...recent.named].reverse().find((n) => lastWord(n.name) === head || lastWord(n.text) === head);
+      const target = [...recent.named].reverse().find((n) => lastWord(n.name) === head || lastWord(n.text) === head) ??
+        (GENERIC_BODY_WORDS.has(head) ? [...recent.named].reverse().find((n) => n.type === 'organization') : undefined);
       m = target ? { ...target, ...pick(c), rule: c.rule, via: 'descriptor', attributes: target.attributes } : undefined;
     } else if (c.alts) {
       // "the bloc", "the alliance": the body the text has named that the phrase can stand for.
@@ -370,6 +373,9 @@ function remember(people: Map<string, Candidate>, c: Candidate, tokens: Token[])
     c.via = 'short';
   }
   if (!known) people.set(last.key, c);
+  // Family name first ("Cho Tae-yul" → "Cho"): the first word also points back, unless it is someone's family name.
+  const first = tokens[c.from];
+  if (c.to - c.from >= 2 && /-/.test(last.text) && !people.has(first.key)) people.set(first.key, c);
 }
 
 /** People named with a title: "NATO Secretary-General Mark Rutte", "Kaja Kallas, the EU's foreign policy chief". */

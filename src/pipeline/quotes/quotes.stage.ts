@@ -105,12 +105,7 @@ class SpeakerState {
   }
 
   private personFor(phrase: SpeakerPhrase, matches: (m: EntityMention) => boolean): EntityMention | undefined {
-    let found: EntityMention | undefined;
-    for (const m of this.mentions.persons) {
-      if (m.start >= phrase.start) break;
-      if (matches(m)) found = m;
-    }
-    return found;
+    return this.mentions.lastPersonWhere(phrase.start, matches);
   }
 
   /** Resolves a phrase to a speaker and records it; `previousSubject` serves "he"/"she". */

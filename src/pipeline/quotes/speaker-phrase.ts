@@ -114,14 +114,25 @@ export class MentionIndex {
     return [...list].sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start))[0];
   }
 
+  /** The most recent person mention starting before `pos` that satisfies `matches`. */
+  lastPersonWhere(pos: number, matches: (m: EntityMention) => boolean): EntityMention | undefined {
+    let lo = 0;
+    let hi = this.persons.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.persons[mid].start < pos) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let i = last; i >= 0; i -= 1) if (matches(this.persons[i])) return this.persons[i];
+    return undefined;
+  }
+
   /** The last person mention that ends at or before `pos`. */
   lastPersonBefore(pos: number): EntityMention | undefined {
-    let found: EntityMention | undefined;
-    for (const m of this.persons) {
-      if (m.end > pos) break;
-      if (m.via !== 'pronoun') found = m;
-    }
-    return found;
+    return this.lastPersonWhere(pos, (m) => m.end <= pos);
   }
 }
 
