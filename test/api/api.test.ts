@@ -146,6 +146,9 @@ describe('documents', () => {
     const big = 'NATO ministers met in Brussels. '.repeat(200_000);
     const res = await send('POST', '/api/documents', { text: big, published: SEED_PUBLISHED });
     expectProblem(res, 413, 'too_large');
+    const upload = multipart({ published: SEED_PUBLISHED }, { name: 'file', filename: 'big.txt', type: 'text/plain', content: Buffer.from(big) });
+    const res2 = await app.inject({ method: 'POST', url: '/api/documents', ...upload });
+    expectProblem({ status: res2.statusCode, body: res2.json(), headers: res2.headers }, 413, 'too_large');
   });
 
   it('ingests a multipart text upload with its metadata, and keeps markup as plain text', async () => {

@@ -41,7 +41,7 @@ interface IngestBody {
 
 /**
  * Reads a multipart upload into the same shape as the JSON body, before validation, so one
- * schema checks both. The file must be text (see `decodeUpload`).
+ * schema checks both. The file must be text: binary or non-UTF-8 files are refused here.
  */
 async function multipartToBody(request: FastifyRequest): Promise<void> {
   if (!request.isMultipart()) return;
