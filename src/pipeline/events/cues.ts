@@ -48,9 +48,9 @@ export const ACTION_FAMILIES: { family: string; re: RegExp }[] = [
   // "sign an agreement", "adopt a declaration"
   { family: 'agree', re: /\b(?:sign(?:ing)?|adopt(?:ing|ion)?|conclud(?:e|ing)|ratif(?:y|ying|ication)|endors(?:e|ing|ement)|approv(?:e|al|ing))\b/gi },
   // "close the office", "end the mission", "withdraw"
-  { family: 'close', re: /\b(?:clos(?:e|ing|ure)|end(?:ing)?|terminat(?:e|ing|ion)|withdraw(?:al|ing)?|suspend(?:ing)?|suspension|wind(?:ing)?\s+down)\b/gi },
+  { family: 'close', re: /\b(?:clos(?:e|ing|ure)|end(?:ing)?(?=\s+(?:the|its|their|a|an)\b)|terminat(?:e|ing|ion)|withdraw(?:al|ing)?|suspend(?:ing)?|suspension|wind(?:ing)?\s+down)\b/gi },
   // "impose sanctions", "provide support"
-  { family: 'provide', re: /\b(?:provid(?:e|ing)|allocat(?:e|ing)|send(?:ing)?|dispatch(?:ing)?|deliver(?:ing)?|fund(?:ing)?|financ(?:e|ing)|impos(?:e|ing)|support(?:ing)?|widen(?:ing)?|admit(?:ting)?|resum(?:e|ing)|redeploy(?:ing|ment)?|pause|paus(?:ing)?)\b/gi },
+  { family: 'provide', re: /\b(?:provid(?:e|ing)|allocat(?:e|ing)|send(?:ing)?|dispatch(?:ing)?|deliver(?:ing)?|fund(?:ing)?|financ(?:e|ing)|impos(?:e|ing)|widen(?:ing)?|admit(?:ting)?|resum(?:e|ing)|redeploy(?:ing|ment)?|pause|paus(?:ing)?)\b/gi },
 ];
 
 // Meetings and their parts, as nouns ("foreign ministers meeting", "summit", "talks").

@@ -503,6 +503,13 @@ function plans(v: SentenceView, doc: Doc): void {
     const decided = cue.status === 'approved' || cue.status === 'implemented' || cue.status === 'rejected';
     // "well-established cooperation", "a renewed push": the participle describes, it does not report a step.
     if (/(?:-|\b(?:a|an|the|its|their|our|newly|already|long|recently|once|\w{3,}ing)\s+)$/i.test(text.slice(Math.max(0, cue.at - 16), cue.at))) continue;
+    const after = text.slice(cue.end, cue.end + 40);
+    // "the mission, authorized by the Council in 2023, has ...": a participle after a noun describes it.
+    if (/^\s+(?:by|under)\b/i.test(after) && !/\b(?:was|were|is|are|been|be|has|have|had)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, cue.at - 20), cue.at))) continue;
+    // "opened the gathering with a dinner": opening a meeting is part of the meeting.
+    if (cue.status === 'implemented' && /^\s+(?:the|its|a|their)?\s*(?:\w+\s+)?(?:gathering|session|meeting|talks|dialogue|conference|summit|debate|proceedings)\b/i.test(after)) continue;
+    // "would consider the request": weighing something already told is no new plan.
+    if (cue.id === 'consider' && /^\s+(?:the|this|that|these)\s+(?:idea|request|matter|issue|question|report|proposal|plan|suggestion|offer)s?\b/i.test(after)) continue;
     if (!actions.length) {
       // "adopted the Kuala Lumpur Declaration", "EUMA was formally launched": the cue verb itself is the action.
       if (!decided && cue.status !== 'expected' && cue.id !== 'propose' && cue.id !== 'consider') continue;
