@@ -82,7 +82,7 @@ export interface DocumentSummary extends DocumentRef {
   url?: string;
   dateline?: string;
   language?: string;
-  /** sha256 hex of the ingested text: same text, same hash. */
+  /** sha256 hex of the normalized text: same text, same hash. */
   hash: string;
   ingestedAt: string;
   ingestedBy: string;
@@ -192,7 +192,11 @@ export interface EventDetail extends EventSummary {
 
 /** Document metadata the ingest service settled on (options > front-matter > text). */
 export interface NewDocument {
-  /** sha256 hex of the decoded input text; if absent the store hashes `extraction.text`. */
+  /**
+   * sha256 hex the caller computed from its raw input, so `findDocumentIdByHash` can skip
+   * extraction for a text seen before. Dedupe itself uses the hash of `extraction.text`
+   * (the normalized text), so CLI, API and workers agree whatever they hashed.
+   */
   contentHash?: string;
   title?: string;
   outlet?: string;
@@ -505,7 +509,7 @@ export interface Store {
    * with the same content hash exists, nothing is written and its id is returned.
    */
   saveExtraction(doc: NewDocument, extraction: Extraction): Promise<SaveResult>;
-  /** Lets ingest skip extraction entirely for a text it has already stored. */
+  /** Lets ingest skip extraction for a text already stored: matches the normalized-text hash or a caller's raw hash. */
   findDocumentIdByHash(contentHash: string): Promise<string | undefined>;
   getDocument(id: string): Promise<DocumentDetail | undefined>;
   /** Newest publication date first. */

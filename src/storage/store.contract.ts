@@ -221,8 +221,13 @@ export function runStoreContract({ name, newStore }: StoreContractOptions): void
       expect(await store.findDocumentIdByHash((await store.getDocument(first.documentId))!.hash)).toBe(first.documentId);
       expect((await store.listDocuments()).total).toBe(1);
       expect((await store.listEvents()).total).toBe(3);
+      // A caller's own hash of its raw input finds the document before extraction...
       const withHash = await store.saveExtraction({ ...doc(), contentHash: 'abc123' }, story('other'));
-      expect((await store.saveExtraction({ ...doc(), contentHash: 'abc123' }, story('yet another'))).documentId).toBe(withHash.documentId);
+      expect(await store.findDocumentIdByHash('abc123')).toBe(withHash.documentId);
+      // ...and two callers that hashed different raw forms of one text still get one document.
+      const again2 = await store.saveExtraction({ ...doc(), contentHash: 'different-raw-form' }, story('other'));
+      expect(again2).toMatchObject({ status: 'duplicate', documentId: withHash.documentId });
+      expect((await store.listDocuments()).total).toBe(2);
     });
 
     it('keeps one entity for one real-world thing across documents', async () => {

@@ -155,6 +155,14 @@ export const coreMigrations: Record<string, Migration> = {
       await db.schema.createIndex('history_at_idx').on('history').column('at').execute();
     },
   },
+  // Dedupe moved to the hash of the normalized text (what every caller agrees on); the
+  // hash a caller computed from its raw input is kept beside it for its quick check.
+  '0003_source_hash': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('documents').addColumn('source_hash', 'text').execute();
+      await db.schema.createIndex('documents_source_hash_idx').on('documents').column('source_hash').execute();
+    },
+  },
 };
 
 class InCodeMigrations implements MigrationProvider {

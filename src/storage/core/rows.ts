@@ -100,6 +100,7 @@ type DocumentRow = Omit<Selectable<DocumentsTable>, 'text' | 'notes'>;
 export const DOCUMENT_SUMMARY_COLUMNS = [
   'documents.id',
   'documents.content_hash',
+  'documents.source_hash',
   'documents.title',
   'documents.outlet',
   'documents.url',

@@ -110,19 +110,25 @@ function parentsFirst<T extends { key: string; parentKey?: string; label: string
 }
 
 export async function findDocumentIdByHash(db: Db, hash: string): Promise<string | undefined> {
-  const row = await db.selectFrom('documents').where('content_hash', '=', hash).select('id').executeTakeFirst();
+  const row = await db
+    .selectFrom('documents')
+    .where((eb) => eb.or([eb('content_hash', '=', hash), eb('source_hash', '=', hash)]))
+    .select('id')
+    .orderBy('ingested_at')
+    .executeTakeFirst();
   return row?.id;
 }
 
 export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument, x: Extraction): Promise<SaveResult> {
-  const hash = doc.contentHash ?? sha256(x.text);
+  const hash = sha256(x.text);
+  const sourceHash = doc.contentHash && doc.contentHash !== hash ? doc.contentHash : null;
   const duplicate = (documentId: string): SaveResult => ({
     status: 'duplicate',
     documentId,
     entityIds: {},
     counts: { entities: 0, newEntities: 0, mentions: 0, events: 0, participants: 0, quotes: 0 },
   });
-  const existing = await findDocumentIdByHash(db, hash);
+  const existing = (sourceHash && (await findDocumentIdByHash(db, sourceHash))) || (await findDocumentIdByHash(db, hash));
   if (existing) return duplicate(existing);
 
   return db.transaction().execute(async (trx) => {
@@ -138,6 +144,7 @@ export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument
       .values({
         id: documentId,
         content_hash: hash,
+        source_hash: sourceHash,
         title: doc.title ?? x.source.title ?? null,
         outlet: doc.outlet ?? x.source.outlet ?? null,
         url: doc.url ?? x.source.url ?? null,

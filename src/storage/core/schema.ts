@@ -8,7 +8,10 @@ import type { Generated } from 'kysely';
 
 export interface DocumentsTable {
   id: string;
+  /** sha256 of the normalized text: the same words are one document, whoever sends them. */
   content_hash: string;
+  /** sha256 the caller computed from its raw input (before extraction), if any. */
+  source_hash: string | null;
   title: string | null;
   outlet: string | null;
   url: string | null;
