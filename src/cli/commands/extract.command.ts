@@ -13,6 +13,7 @@ interface ExtractOptions {
   title?: string;
   url?: string;
   format?: 'gold' | 'json' | 'table';
+  json?: boolean;
   input?: InputFormat;
 }
 
@@ -26,6 +27,7 @@ export function registerExtract(program: Command, ctx: CliContext): void {
     .option('--title <title>', 'the title of the text')
     .option('--url <url>', 'where the text was published')
     .addOption(new Option('--format <format>', 'gold (eval format), json (full records with evidence) or table; default table on a terminal, json otherwise').choices(['gold', 'json', 'table']))
+    .addOption(new Option('--json', 'same as --format json').conflicts('format'))
     .addOption(new Option('--input <kind>', 'how to read the file; default from its extension').choices(['text', 'html', 'markdown']))
     .action(async (file: string, opts: ExtractOptions) => {
       const input = await readText(file, ctx.config().maxInputBytes, ctx.io.stdin);
@@ -38,7 +40,7 @@ export function registerExtract(program: Command, ctx: CliContext): void {
       };
       const { extract, toGold } = await loadPipeline();
       const extraction = extract(input.text, meta);
-      const format = opts.format ?? (ctx.io.stdout.isTTY ? 'table' : 'json');
+      const format = opts.format ?? (opts.json || !ctx.io.stdout.isTTY ? 'json' : 'table');
       if (format === 'gold') printJson(ctx.io.stdout, toGold(extraction));
       else if (format === 'json') printJson(ctx.io.stdout, extraction);
       else println(ctx.io.stdout, renderExtraction(extraction, ctx.io.stdout.columns ?? 120));
