@@ -49,6 +49,9 @@ async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
 
 /** Migrates the template once per schema version (another test run may be doing it too). */
 async function ensureTemplate(): Promise<void> {
+  // Templates of older schema versions are of no more use; one in use is left alone.
+  const stale = await admin((c) => c.query(`select datname from pg_database where datname like 'liaison_tpl_%' and datname <> $1 and datname not like '%_build_%'`, [TEMPLATE]));
+  for (const { datname } of stale.rows) await admin((c) => c.query(`drop database if exists ${datname}`)).catch(() => {});
   const exists = await admin((c) => c.query('select 1 from pg_database where datname = $1', [TEMPLATE]));
   if (exists.rowCount) return;
   const building = `${TEMPLATE}_build_${process.pid}`;
