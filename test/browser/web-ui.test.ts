@@ -108,13 +108,25 @@ describe.skipIf(!enabled)('web UI in Chromium', () => {
     const selection = page.getByRole('region', { name: 'Selection' });
     await selection.getByRole('link', { name: 'Mark Rutte' }).waitFor();
     expect(await selection.textContent()).toMatch(/Sarajevo/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'document');
 
     // Choosing an event shades its sentence in the text.
     const events = page.getByRole('region', { name: /^Events/ });
     await events.getByRole('button', { name: /Sarajevo/ }).first().click();
     const shaded = await page.locator('.evidence-selected').allTextContents();
     expect(shaded.join('')).toMatch(/Sarajevo/);
-    await shot(page, 'document');
+
+    // The event's own page: its evidence, participants and history.
+    const eventLoaded = apiResponse(page, 'GET', /^\/api\/events\/[^/?]+$/);
+    await selection.getByRole('heading').getByRole('link').click();
+    expect((await eventLoaded).ok()).toBe(true);
+    await page.getByRole('heading', { level: 1, name: /Sarajevo/ }).waitFor();
+    expect(await page.getByRole('region', { name: 'Evidence' }).textContent()).toContain('Mark Rutte to Sarajevo and Kosovo in March');
+    await page.getByRole('region', { name: 'History' }).getByText(/ingested|No changes yet/).first().waitFor();
+    await shot(page, 'event');
+    await page.goBack();
+    await text.waitFor();
 
     // Back to the person: the mention leads to the entity page.
     await text.getByRole('button', { name: 'Mark Rutte' }).first().click();
@@ -128,10 +140,11 @@ describe.skipIf(!enabled)('web UI in Chromium', () => {
   it('opens the NATO Mission Iraq proposal and sees status "expected" with the quoted sentence', async () => {
     const page = await open('/#/proposals', [['GET', '/api/events']]);
     const expected = page.getByRole('region', { name: 'Status: expected' });
+    await expected.getByRole('article').first().waitFor();
+    await shot(page, 'proposals');
     // The card whose subject is the mission (its label is the text's own wording).
     const card = expected.getByRole('article').filter({ has: page.getByRole('link', { name: 'NATO Mission Iraq', exact: true }) }).first();
     await card.waitFor();
-    await shot(page, 'proposals');
 
     const detail = apiResponse(page, 'GET', /^\/api\/events\/[^/?]+$/);
     await card.getByRole('heading').getByRole('link').click();
@@ -142,20 +155,21 @@ describe.skipIf(!enabled)('web UI in Chromium', () => {
     expect(await page.locator('.badge.status').first().textContent()).toBe('expected');
     const evidence = page.getByRole('region', { name: 'Evidence' }).locator('blockquote');
     expect((await evidence.allTextContents()).join(' ')).toContain('ministers are expected to approve an enlarged scope for NATO Mission Iraq (NMI)');
-    await shot(page, 'event');
     await page.close();
   });
 
   it("finds Mark Rutte's visit to Sarajevo on the timeline", async () => {
     const page = await open('/#/timeline', [['GET', '/api/timeline']]);
     await page.locator('.vis-item').first().waitFor();
-    await shot(page, 'timeline');
     const suggestions = apiResponse(page, 'GET', '/api/entities');
     await page.getByLabel('Involving entity', { exact: true }).fill('Rutte');
     expect((await suggestions).ok()).toBe(true);
     const filtered = apiResponse(page, 'GET', /^\/api\/timeline\?.*entity=/);
     await page.getByRole('button', { name: 'Mark Rutte' }).click();
     expect((await filtered).ok()).toBe(true);
+    await page.getByText('Events involving').getByRole('link', { name: 'Mark Rutte' }).waitFor();
+    await page.locator('.vis-item').first().waitFor();
+    await shot(page, 'timeline');
 
     const item = page.locator('.vis-item').filter({ hasText: /Sarajevo/ }).first();
     await item.waitFor();
