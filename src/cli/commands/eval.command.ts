@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
-import { loadPipeline } from '../modules.js';
+import { loadPipeline, loadServices } from '../modules.js';
 import type { CliContext } from '../context.js';
 import { printJson, println } from '../io.js';
 import { readText } from '../read-input.js';
@@ -16,8 +16,6 @@ interface EvalOptions {
   verbose?: boolean;
   json?: boolean;
 }
-
-const TEXT_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
 
 /** What the answer key says about its source; extraction gets the same facts a user would. */
 interface GoldSource {
@@ -36,20 +34,21 @@ async function readGoldSource(path: string): Promise<GoldSource> {
   return { published: typeof source.published === 'string' ? source.published : undefined, outlet: typeof source.outlet === 'string' ? source.outlet : undefined };
 }
 
-function findText(dir: string, stem: string): string | undefined {
-  return TEXT_EXTENSIONS.map((ext) => join(dir, `${stem}${ext}`)).find((p) => existsSync(p));
+/** NAME.txt first (FORMAT.md's convention), then any other extension ingest reads. */
+function findText(dir: string, stem: string, extensions: readonly string[]): string | undefined {
+  return ['.txt', ...extensions].map((ext) => join(dir, `${stem}${ext}`)).find((p) => existsSync(p));
 }
 
 /** Extracts every text that has an answer key in `dir` and writes NAME.pred.json to `outDir`. */
 export async function predictFolder(dir: string, outDir: string): Promise<{ predicted: string[]; missingText: string[] }> {
-  const { extract, toGold } = await loadPipeline();
+  const [{ extract, toGold }, { ACCEPTED_EXTENSIONS }] = await Promise.all([loadPipeline(), loadServices()]);
   const keys = (await readdir(dir)).filter((n) => n.endsWith('.gold.json')).sort();
   await mkdir(outDir, { recursive: true });
   const predicted: string[] = [];
   const missingText: string[] = [];
   for (const key of keys) {
     const stem = basename(key, '.gold.json');
-    const textPath = findText(dir, stem);
+    const textPath = findText(dir, stem, Object.keys(ACCEPTED_EXTENSIONS));
     if (!textPath) {
       missingText.push(stem);
       continue;
