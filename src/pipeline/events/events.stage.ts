@@ -405,6 +405,17 @@ function visits(v: SentenceView, doc: Doc): void {
       }
     }
     if (!who) continue;
+    // "flew in on Thursday", "a two-day visit": arrivals that name no destination happen where the story is filed.
+    const noDestination = !v.mentions.some((x) => isPlace(x) && x.start >= destStart && x.start <= clause.end && x.attributes?.placeKind !== 'region');
+    if (noDestination && doc.ctx.datelineKey && /^(?:flew|flies|arriv|visit)/i.test(m[0]) && !/^\s+to\b/i.test(text.slice(end - base))) {
+      const d = newDraft(doc, 'visit', v, 'events.visit.dateline', `${who.name} visits the dateline place`);
+      add(d, who, 'visitor');
+      addKey(d, doc.ctx.datelineKey, 'place', d.evidence);
+      const t = timeNear(v, end, clause);
+      if (t) d.time = t;
+      d.status = /will|to\s+visit|expected|due/i.test(text.slice(clause.start - base, clause.end - base)) ? 'scheduled' : 'held';
+      continue;
+    }
     const stopRel = text.slice(destStart - base).search(/[;.]|,\s+(?:where|which|who|describing|saying|and\s+(?:said|called|will))|\s+(?:to\s+(?:discuss|meet|attend|sign|hold)|for\s+talks|as\s+)\b/);
     const limit = stopRel < 0 ? clause.end : Math.min(clause.end, destStart + stopRel);
     const own = who.attributes?.iso2;

@@ -247,7 +247,7 @@ interface Recent {
   named: Candidate[];
 }
 
-const PRONOUNS = new Set(['he', 'she']);
+const PRONOUNS = new Set(['he', 'she', 'his', 'her']);
 // Words that can stand for any body the text just named: "the organisation", "the body".
 const GENERIC_BODY_WORDS = new Set(['organisation', 'organization', 'body', 'bloc', 'grouping']);
 

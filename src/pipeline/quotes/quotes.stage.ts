@@ -48,7 +48,17 @@ interface HistoryEntry {
   personLike: boolean;
 }
 
-const norm = (s: string): string => s.toLowerCase().replace(/[’']/g, "'").replace(/[-\s]+/g, ' ').trim();
+const normCache = new Map<string, string>();
+/** Lower case, one kind of apostrophe, hyphens as spaces: "Secretary-General" meets "secretary general". */
+const norm = (s: string): string => {
+  let n = normCache.get(s);
+  if (n === undefined) {
+    n = s.toLowerCase().replace(/[’']/g, "'").replace(/[-\s]+/g, ' ').trim();
+    if (normCache.size > 5000) normCache.clear();
+    normCache.set(s, n);
+  }
+  return n;
+};
 
 /** Descriptor as a name: the determiner in lower case ("A senior EU diplomat" → "a senior EU diplomat"). */
 function descriptorName(phrase: SpeakerPhrase): string {

@@ -126,7 +126,8 @@ export class MentionIndex {
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    for (let i = last; i >= 0; i -= 1) if (matches(this.persons[i])) return this.persons[i];
+    // A title or surname points back to someone introduced in the same story, not pages earlier.
+    for (let i = last; i >= 0 && this.persons[i].start >= pos - 20000; i -= 1) if (matches(this.persons[i])) return this.persons[i];
     return undefined;
   }
 
