@@ -83,6 +83,11 @@ describe('ingest service', () => {
     // Pasted text that plainly is HTML is read as HTML too.
     const pasted = await ingest.ingestText(me, html.replace('this week', 'next week'), { published: '2025-04-02' });
     expect((await store.getDocument(pasted.documentId))!.text).not.toContain('<p>');
+    const fragment = await ingest.ingestText(me, '<p>NATO ministers met in <b>Vilnius</b>.</p><p>They spoke.</p><p>More later.</p>', { published: '2025-04-02' });
+    expect((await store.getDocument(fragment.documentId))!.text).not.toMatch(/<\/?p>/);
+    // A text that merely mentions a tag stays text.
+    const prose = await ingest.ingestText(me, 'Editors wrap paragraphs in <p> tags, the memo from Brussels said.', { published: '2025-04-02' });
+    expect((await store.getDocument(prose.documentId))!.text).toContain('<p>');
   });
 
   it('refuses binary files, bad encodings, empty texts and unsupported types with their codes', async () => {

@@ -89,10 +89,15 @@ function checkMeta(options: IngestOptions): void {
   }
 }
 
-/** Markup is read as markup only when it plainly is: a doctype or an <html>/<body> element. */
+/**
+ * Markup is read as markup only when it plainly is: a doctype or <html>/<body> element,
+ * or a fragment pasted from a page (several paragraph/line-break/heading tags).
+ */
 function sniffFormat(text: string): TextFormat {
-  const head = text.slice(0, 2048).trimStart().toLowerCase();
-  return /^<!doctype html|^<html[\s>]|^<head[\s>]|<body[\s>]/.test(head) ? 'html' : 'text';
+  const head = text.slice(0, 4096).trimStart().toLowerCase();
+  if (/^<!doctype html|^<html[\s>]|^<head[\s>]|<body[\s>]/.test(head)) return 'html';
+  const tags = head.match(/<\/?(p|br|div|h[1-6]|li|span|article|section|strong|em|a)(\s[^>]*)?\/?>/g);
+  return tags && tags.length >= 3 ? 'html' : 'text';
 }
 
 function formatForPath(path: string): TextFormat {
