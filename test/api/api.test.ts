@@ -70,6 +70,10 @@ describe('meta', () => {
     expect(served.size).toBeGreaterThan(25);
     expect([...documented].sort()).toEqual([...served].sort());
     // Query parameters come from the validation schemas, so a filter cannot go undocumented.
+    // Every $ref points at a schema the document defines.
+    const refs = JSON.stringify(res.body).match(/"\$ref":"[^"]+"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of refs) expect(Object.keys(res.body.components.schemas)).toContain(ref.split('/').pop()!.replace('"', ''));
     const events = res.body.paths['/api/events'].get.parameters.map((p: { name: string }) => p.name);
     expect(events).toEqual(expect.arrayContaining(['type', 'status', 'from', 'to', 'participant', 'place', 'limit', 'offset']));
   });
