@@ -201,6 +201,8 @@ function meetingStatus(v: SentenceView, time: TimeExpression | undefined, ctx: E
   if (FUTURE_CUES.test(clauseText)) return 'scheduled';
   if (PAST_CUES.test(clauseText)) return 'held';
   if (time?.interval.tense === 'past') return 'held';
+  // No cue either way: a clause told in the past tense ("ministers gathered") reports a meeting that took place.
+  if (/\b\w{3,}ed\b/.test(clauseText) && !/\b(?:to\s+be|expected|scheduled|planned)\b/i.test(clauseText)) return 'held';
   return 'scheduled';
 }
 
