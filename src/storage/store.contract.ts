@@ -406,6 +406,12 @@ export function runStoreContract({ name, newStore }: StoreContractOptions): void
       expect(merged.aliases).toEqual(expect.arrayContaining(['NATO-Ukraine Council', 'the alliance']));
       expect(merged.mentionCount).toBe(3);
       expect(merged.events.map((e) => e.type).sort()).toEqual(['meeting', 'session']);
+      // Two entities hosting one event, once merged, are one host.
+      const twin = await store.createEntity(alice, { type: 'organization', name: 'North Atlantic Alliance' });
+      const meetingId = merged.events.find((e) => e.type === 'meeting')!.id;
+      await store.updateEvent(alice, meetingId, { participants: [{ entityId: nato, role: 'host' }, { entityId: twin.id, role: 'host' }] });
+      await store.mergeEntities(alice, nato, twin.id);
+      expect((await store.getEvent(meetingId))!.participantsByRole.host).toHaveLength(1);
       const viaOld = (await store.getEntity(nuc))!;
       expect(viaOld.id).toBe(nato);
       expect(viaOld.mergedInto).toBe(nato);

@@ -309,6 +309,14 @@ export async function mergeEntities(db: Db, cmd: CommandContext, ctx: RequestCon
 
     await trx.updateTable('mentions').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
     await trx.updateTable('event_participants').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
+    // Both may have held the same role in one event ("NATO" and "the alliance" as host): keep one.
+    await trx
+      .deleteFrom('event_participants')
+      .where('entity_id', '=', intoId)
+      .where('id', 'not in', (eb) =>
+        eb.selectFrom('event_participants as k').where('k.entity_id', '=', intoId).groupBy(['k.event_id', 'k.role']).select((k) => k.fn.min('k.id').as('id')),
+      )
+      .execute();
     await trx.updateTable('quotes').set({ speaker_entity_id: intoId }).where('speaker_entity_id', '=', fromId).execute();
     // Entities merged into `from` earlier now point straight at the survivor.
     await trx.updateTable('entities').set({ merged_into: intoId, updated_at: at }).where('merged_into', '=', fromId).execute();
