@@ -33,12 +33,23 @@ function shade(activity: number, max: number): string {
  * Which places get a visible label at this zoom: busiest first, skipping any label that
  * would overlap one already placed (the dot and its accessible name stay either way).
  */
-function placeLabels(located: Array<{ place: MapPlace; xy: [number, number] }>, scale: number): Set<string> {
+function labelWidth(name: string, scale: number): number {
+  return (8 + name.length * 6.2) * scale;
+}
+
+/** Labels go right of their dot, or left of it where they would run off the visible map. */
+function labelOnLeft(name: string, x: number, scale: number, view: ViewBox): boolean {
+  return x + labelWidth(name, scale) > view.x + view.w;
+}
+
+function placeLabels(located: Array<{ place: MapPlace; xy: [number, number] }>, scale: number, view: ViewBox): Set<string> {
   const boxes: Array<[number, number, number, number]> = [];
   const shown = new Set<string>();
   const order = [...located].sort((a, b) => b.place.events.length - a.place.events.length || a.place.name.localeCompare(b.place.name));
   for (const { place, xy } of order) {
-    const box: [number, number, number, number] = [xy[0] - 4 * scale, xy[1] - 8 * scale, xy[0] + (8 + place.name.length * 6.2) * scale, xy[1] + 5 * scale];
+    const width = labelWidth(place.name, scale);
+    const left = labelOnLeft(place.name, xy[0], scale, view) ? xy[0] - width : xy[0] - 4 * scale;
+    const box: [number, number, number, number] = [left, xy[1] - 8 * scale, left + width + 4 * scale, xy[1] + 5 * scale];
     if (boxes.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
     boxes.push(box);
     shown.add(place.id);
@@ -86,7 +97,7 @@ export function WorldMap({ places, countries: active, chosenPlaceId, onChoosePla
   const activity = (c: MapCountry) => c.eventCount * 3 + c.mentionCount;
   const max = Math.max(0, ...active.map(activity));
   const scale = view.w / WIDTH;
-  const labelled = useMemo(() => placeLabels(located, scale), [located, scale]);
+  const labelled = useMemo(() => placeLabels(located, scale, view), [located, scale, view]);
 
   const zoom = (factor: number, cx = view.x + view.w / 2, cy = view.y + view.h / 2) => {
     const w = Math.min(WIDTH, Math.max(40, view.w * factor));
@@ -179,7 +190,11 @@ export function WorldMap({ places, countries: active, chosenPlaceId, onChoosePla
                   }
                 }}
               />
-              {(labelled.has(place.id) || place.id === chosenPlaceId) && <text className="place-label" x={xy[0] + 6 * scale} y={xy[1] + 3.5 * scale} fontSize={11 * scale} strokeWidth={3 * scale} aria-hidden="true">
+              {(labelled.has(place.id) || place.id === chosenPlaceId) && <text
+                className="place-label"
+                x={labelOnLeft(place.name, xy[0], scale, view) ? xy[0] - 6 * scale : xy[0] + 6 * scale}
+                textAnchor={labelOnLeft(place.name, xy[0], scale, view) ? 'end' : 'start'}
+                y={xy[1] + 3.5 * scale} fontSize={11 * scale} strokeWidth={3 * scale} aria-hidden="true">
                 {place.name}
               </text>}
             </g>
