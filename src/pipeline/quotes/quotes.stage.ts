@@ -48,17 +48,8 @@ interface HistoryEntry {
   personLike: boolean;
 }
 
-const normCache = new Map<string, string>();
 /** Lower case, one kind of apostrophe, hyphens as spaces: "Secretary-General" meets "secretary general". */
-const norm = (s: string): string => {
-  let n = normCache.get(s);
-  if (n === undefined) {
-    n = s.toLowerCase().replace(/[’']/g, "'").replace(/[-\s]+/g, ' ').trim();
-    if (normCache.size > 5000) normCache.clear();
-    normCache.set(s, n);
-  }
-  return n;
-};
+const norm = (s: string): string => s.toLowerCase().replace(/[’']/g, "'").replace(/[-\s]+/g, ' ').trim();
 
 /** Descriptor as a name: the determiner in lower case ("A senior EU diplomat" → "a senior EU diplomat"). */
 function descriptorName(phrase: SpeakerPhrase): string {
@@ -73,10 +64,22 @@ class SpeakerState {
   private readonly chains: Chain[] = [];
   readonly history: HistoryEntry[] = [];
 
+  /** Normalized names and roles, per extraction: persons are compared again and again. */
+  private readonly normalized = new Map<string, string>();
+
   constructor(
     private readonly mentions: MentionIndex,
     private readonly text: string,
   ) {}
+
+  private norm(s: string): string {
+    let n = this.normalized.get(s);
+    if (n === undefined) {
+      n = norm(s);
+      this.normalized.set(s, n);
+    }
+    return n;
+  }
 
   /** "al-Shaibani said" after "Asaad al-Shaibani" was named without a mention: the full name. */
   private fullerName(phrase: SpeakerPhrase): string {
@@ -126,7 +129,7 @@ class SpeakerState {
       case 'mention': {
         const m = phrase.mention!;
         // A post named as speaker ("the High Representative said") is the person holding it.
-        const holder = m.type === 'instrument' ? this.personFor(phrase, (p) => norm(p.attributes?.role ?? '').includes(norm(m.text))) : undefined;
+        const holder = m.type === 'instrument' ? this.personFor(phrase, (p) => this.norm(p.attributes?.role ?? '').includes(this.norm(m.text))) : undefined;
         speaker = holder
           ? this.fromMention(holder, phrase.start, phrase.end, 'quotes.speaker.title')
           : this.fromMention(m, phrase.start, phrase.end, 'quotes.speaker.mention');
@@ -142,8 +145,8 @@ class SpeakerState {
         break;
       case 'title': {
         // "the High Representative said" after "Kaja Kallas, the High Representative, ...".
-        const title = norm(phrase.text.replace(/^the\s+/i, ''));
-        const m = this.personFor(phrase, (p) => norm(p.attributes?.role ?? '').includes(title) || norm(p.text).includes(title));
+        const title = this.norm(phrase.text.replace(/^the\s+/i, ''));
+        const m = this.personFor(phrase, (p) => this.norm(p.attributes?.role ?? '').includes(title) || this.norm(p.text).includes(title));
         speaker = m
           ? this.fromMention(m, phrase.start, phrase.end, 'quotes.speaker.title')
           : { name: phrase.text[0].toLowerCase() + phrase.text.slice(1), start: phrase.start, end: phrase.end, rule: 'quotes.speaker.title' };
@@ -151,9 +154,9 @@ class SpeakerState {
       }
       case 'name': {
         // A surname alone ("Mohamad said") points to the person mentioned in full before.
-        const words = norm(phrase.text).split(' ');
+        const words = this.norm(phrase.text).split(' ');
         const last = words[words.length - 1];
-        const m = this.personFor(phrase, (p) => norm(p.name).split(' ').includes(last) || norm(p.text) === norm(phrase.text));
+        const m = this.personFor(phrase, (p) => this.norm(p.name).split(' ').includes(last) || this.norm(p.text) === this.norm(phrase.text));
         speaker = m
           ? this.fromMention(m, phrase.start, phrase.end, 'quotes.speaker.name')
           : { name: this.fullerName(phrase), start: phrase.start, end: phrase.end, rule: 'quotes.speaker.name' };
@@ -221,8 +224,8 @@ export function findQuotes(seg: Segmented, mentions: EntityMention[]): QuoteDraf
   const sentenceEnd = (i: number): number => sentences[i].end;
 
   const clauses: Clause[][] = sentences.map(() => []);
-  VERB_RE.lastIndex = 0;
-  for (let m = VERB_RE.exec(masked); m; m = VERB_RE.exec(masked)) {
+  for (const found of masked.matchAll(VERB_RE)) {
+    const m = found as RegExpExecArray;
     const si = sentenceIndexAt(sentences, m.index);
     if (si < 0 || m.index >= sentences[si].end) continue;
     const verbStart = m.index;

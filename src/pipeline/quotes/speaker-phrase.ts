@@ -70,12 +70,11 @@ const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{N}’'.\-]*/gu;
 
 function tokensIn(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = from;
-  for (let m = TOKEN_RE.exec(text); m && m.index < to; m = TOKEN_RE.exec(text)) {
+  for (const m of text.slice(from, to).matchAll(TOKEN_RE)) {
+    const start = from + m.index!;
     let word = m[0];
     while (word.endsWith('.') && !/^(?:[A-Z]\.)+$/.test(word)) word = word.slice(0, -1);
-    if (m.index + word.length > to) word = word.slice(0, to - m.index);
-    if (word) out.push({ word, start: m.index, end: m.index + word.length });
+    if (word) out.push({ word, start, end: start + word.length });
   }
   return out;
 }

@@ -70,11 +70,12 @@ interface Token {
 const WORD_RE = /[A-Za-z][A-Za-z'’-]*/g;
 const CLAUSE_BREAK = /[,;:()“”"«»\[\]]|\s[-–—]\s/g;
 
+// matchAll works on a copy of the regex, so these module-level patterns never carry state.
 function tokens(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  WORD_RE.lastIndex = from;
-  for (let m = WORD_RE.exec(text); m && m.index < to; m = WORD_RE.exec(text)) {
-    out.push({ word: m[0].toLowerCase(), raw: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of text.slice(from, to).matchAll(WORD_RE)) {
+    const start = from + m.index!;
+    out.push({ word: m[0].toLowerCase(), raw: m[0], start, end: start + m[0].length });
   }
   return out;
 }
@@ -128,12 +129,11 @@ export function tenseCue(sentence: string, exprStart: number, exprEnd: number): 
   const to = Math.min(sentence.length, exprEnd + 300);
   let clauseStart = from;
   let clauseEnd = to;
-  CLAUSE_BREAK.lastIndex = from;
-  for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) {
-    if (m.index >= to) break;
-    if (m.index + m[0].length <= exprStart) clauseStart = m.index + m[0].length;
-    else if (m.index >= exprEnd) {
-      clauseEnd = m.index;
+  for (const m of sentence.slice(from, to).matchAll(CLAUSE_BREAK)) {
+    const at = from + m.index!;
+    if (at + m[0].length <= exprStart) clauseStart = at + m[0].length;
+    else if (at >= exprEnd) {
+      clauseEnd = at;
       break;
     }
   }

@@ -34,11 +34,11 @@ function candidates(text: string): Candidate[] {
   const all: Candidate[] = [];
   for (const rule of TIME_RULES) {
     if (!rule.hint.test(text)) continue;
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+    // matchAll runs on a copy of the shared regex: no lastIndex state survives the call.
+    for (const found of text.matchAll(rule.re)) {
+      const m = found as RegExpExecArray;
       const [start, end] = rule.span ? rule.span(m) : [m.index, m.index + m[0].length];
-      all.push({ start, end, rule, match: m });
-      if (m[0].length === 0) rule.re.lastIndex += 1;
+      if (end > start) all.push({ start, end, rule, match: m });
     }
   }
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
