@@ -4,14 +4,15 @@
  * timeline and the map, confirm a draft, and check that markup in an article stays text.
  * Each main view is saved as a screenshot under docs/screenshots/.
  */
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import { ensureWebBuilt, hasChromium, launchBrowser, REPO_ROOT, startTestServer } from './harness.js';
 import type { TestBrowser, TestServer } from './harness.js';
 
-const SEED = readFileSync(join(REPO_ROOT, '..', 'shared', 'seed', '000_8e139579997b0ee8.txt'), 'utf8');
+const SEED_FILE = join(REPO_ROOT, '..', 'shared', 'seed', '000_8e139579997b0ee8.txt');
+const SEED = existsSync(SEED_FILE) ? readFileSync(SEED_FILE, 'utf8') : '';
 const SHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 
 /** Resolves with the first response to `method path` (path may be a prefix followed by ? or /). */
@@ -58,6 +59,7 @@ describe.skipIf(!enabled)('web UI in Chromium', () => {
   let browser: TestBrowser;
 
   beforeAll(async () => {
+    if (!SEED) throw new Error(`The seed article is missing at ${SEED_FILE}: the tests paste it as a new user would. Check out ../shared beside the repository.`);
     await ensureWebBuilt();
     // The clock sits on the seed's publication day, so its meetings count as upcoming.
     server = await startTestServer({ now: '2025-04-02T09:00:00Z' });
