@@ -1,9 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/storage/index.js';
 import { runCli, SEED_TEXT } from './run-cli.js';
+
+// Each test runs the real binary several times; on a busy 2-core machine one run can take ~10 s.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 // One folder with one good text and every kind of bad input a user might feed in.
 let dir: string;

@@ -1,6 +1,9 @@
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runCli, SEED_TEXT } from './run-cli.js';
+
+// Each test runs the real binary several times; on a busy 2-core machine one run can take ~10 s.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 // The CLI against a real PostgreSQL chosen by DATABASE_URL. Unreachable: skipped with a
 // message, except under CI, where a missing server must fail instead of hiding.
