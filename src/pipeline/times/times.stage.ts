@@ -29,16 +29,24 @@ function toInterval(raw: RawInterval, tense: Tense): TimeInterval {
   return { start: formatDay(raw.start), end: formatDay(raw.end), precision: raw.precision, iso: raw.iso, tense };
 }
 
+/**
+ * The rules with regexes of their own: a global regex carries `lastIndex`, so each call
+ * works on private copies and the shared TIME_RULES are never touched.
+ */
+function ownRules(): TimeRule[] {
+  return TIME_RULES.map((rule) => ({ ...rule, re: new RegExp(rule.re) }));
+}
+
 /** Every rule match in `text`, longest first: a range beats the single date inside it. */
-function candidates(text: string): Candidate[] {
+function candidates(text: string, rules: TimeRule[]): Candidate[] {
   const all: Candidate[] = [];
-  for (const rule of TIME_RULES) {
+  for (const rule of rules) {
     if (!rule.hint.test(text)) continue;
-    // matchAll runs on a copy of the shared regex: no lastIndex state survives the call.
-    for (const found of text.matchAll(rule.re)) {
-      const m = found as RegExpExecArray;
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       const [start, end] = rule.span ? rule.span(m) : [m.index, m.index + m[0].length];
       if (end > start) all.push({ start, end, rule, match: m });
+      if (m[0].length === 0) rule.re.lastIndex += 1;
     }
   }
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -56,10 +64,10 @@ interface Found {
  * Finds and resolves the time expressions of one sentence. `forcedTense` replaces the
  * sentence's own tense cue (used by resolveTime, whose input is a bare expression).
  */
-function findInSentence(text: string, published: number | undefined, forcedTense?: Tense): Found[] {
+function findInSentence(text: string, published: number | undefined, rules: TimeRule[], forcedTense?: Tense): Found[] {
   const out: Found[] = [];
   const taken = new Uint8Array(text.length + 1);
-  for (const c of candidates(text)) {
+  for (const c of candidates(text, rules)) {
     if (taken.subarray(c.start, c.end).includes(1)) continue;
     let cue: Tense | undefined | null = forcedTense ?? null;
     const env: ResolveEnv = {
@@ -86,10 +94,11 @@ function findInSentence(text: string, published: number | undefined, forcedTense
 export function findTimes(seg: Segmented, ctx: PipelineContext): TimeExpression[] {
   const published = ctx.published === undefined ? undefined : parseDay(ctx.published);
   const out: TimeExpression[] = [];
+  const rules = ownRules();
   for (const sentence of seg.sentences) {
     const text = seg.text.slice(sentence.start, sentence.end);
     if (!MAY_HOLD_TIME.test(text)) continue;
-    for (const f of findInSentence(text, published)) {
+    for (const f of findInSentence(text, published, rules)) {
       out.push({
         text: text.slice(f.start, f.end),
         start: sentence.start + f.start,
@@ -110,7 +119,7 @@ export function findTimes(seg: Segmented, ctx: PipelineContext): TimeExpression[
  */
 export function resolveTime(text: string, published: string, tense?: Tense): TimeInterval | undefined {
   const pub = parseDay(published);
-  const found = findInSentence(text, pub, tense);
+  const found = findInSentence(text, pub, ownRules(), tense);
   if (found.length === 0) return undefined;
   // The longest expression is the one the caller meant ("on Thursday, 3 April" over "Thursday").
   return found.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a)).interval;
