@@ -9,7 +9,7 @@ import { buildMentionResources } from './mentions/index.js';
 const scorerUrl = new URL('../../../shared/eval/score.mjs', import.meta.url);
 const seedUrl = new URL('../../../shared/seed/000_8e139579997b0ee8.txt', import.meta.url);
 const goldUrl = new URL('../../../shared/eval/dev/seed-nato-ministers.gold.json', import.meta.url);
-const missing = [scorerUrl, seedUrl, goldUrl].map(fileURLToPath).filter((p) => !existsSync(p));
+const missing = [scorerUrl, seedUrl, goldUrl].map((u) => fileURLToPath(u)).filter((p) => !existsSync(p));
 const skipNote = missing.length ? ` (skipped: ${missing.join(', ')} not found)` : '';
 
 interface Prf { tp: number; pred: number; gold: number; f1: number }

@@ -237,12 +237,21 @@ describe('instruments', () => {
     expect(c.attributes).toMatchObject({ instrumentKind: 'centre', parentOrganization: 'European Union' });
   });
 
-  // Wrong today: the capitalised run swallows "in Tirana", the city is never looked up on its
-  // own, so the instrument has no host and Tirana is no mention at all (a country works: "in Kuwait").
+  // Wrong today: the capitalised run swallows "in Tirana" and the city is never looked up on its
+  // own, so the instrument has no host and Tirana is no place mention (a country works: "in Kuwait").
   it.fails('keeps a city host after a capitalised instrument ("EU Border Assistance Centre in Tirana")', () => {
     const ms = mentionsOf('The EU Border Assistance Centre in Tirana will train customs officers.');
-    expect(byTextOrThrow(ms, 'EU Border Assistance Centre').attributes?.hostPlace).toBe('Tirana');
+    const centre = ms.find((m) => m.type === 'instrument' && m.text.startsWith('EU Border Assistance Centre'));
+    expect(centre?.attributes?.hostPlace).toBe('Tirana');
     expect(byTextOrThrow(ms, 'Tirana').type).toBe('place');
+  });
+
+  it('keeps a country host after a capitalised instrument ("Regional Centre in Kuwait")', () => {
+    const ms = mentionsOf('Allies use the Gulf Maritime Regional Centre in Kuwait for training.');
+    const centre = ms.find((m) => m.type === 'instrument' && m.rule === 'mentions.instrument.head-noun');
+    expect(centre?.text.startsWith('Gulf Maritime Regional Centre')).toBe(true);
+    expect(centre?.attributes).toMatchObject({ instrumentKind: 'centre', hostPlace: 'Kuwait' });
+    expect(byTextOrThrow(ms, 'Kuwait').key).toBe('country:KW');
   });
 
   it('reads a lower-case instrument with its host ("a liaison office in Amman")', () => {
