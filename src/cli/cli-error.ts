@@ -7,8 +7,7 @@ export type CliErrorCode =
   | 'ambiguous'
   | 'scorer_missing'
   | 'scorer_failed'
-  | 'nothing_to_evaluate'
-  | 'unavailable';
+  | 'nothing_to_evaluate';
 
 /** Errors the CLI itself raises; `usage` exits with 2, the rest with 1. */
 export class CliError extends AppError<CliErrorCode> {}

@@ -8,7 +8,7 @@ export interface GlobalOptions {
 
 /**
  * What a command needs from the outside world, built once per run. The config is read
- * lazily so `extract` and `eval` work even when the database settings are wrong.
+ * on first use, so `--help` and usage errors never trip over a bad environment.
  */
 export interface CliContext {
   io: CliIo;
