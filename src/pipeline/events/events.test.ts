@@ -169,6 +169,15 @@ describe('visits', () => {
     expect(names(x, v, 'visitor')).toEqual(['Andrii Sybiha']);
   });
 
+  it('puts an arrival that names no destination at the dateline place ("KYIV (Reuters) - ... arrived on Tuesday")', () => {
+    const x = run('KYIV (Reuters) - NATO Secretary-General Mark Rutte arrived on Tuesday for a two-day visit, officials said.', '2025-04-02');
+    const v = only(x, 'visit');
+    expect(v.evidence.rule).toBe('events.visit.dateline');
+    expect(names(x, v, 'visitor')).toEqual(['Mark Rutte']);
+    expect(names(x, v, 'place')).toEqual(['Kyiv']);
+    expect(v).toMatchObject({ status: 'held', time: { iso: '2025-04-01' } });
+  });
+
   it('reads "visits by X to A and B" as two visits', () => {
     const x = run('He pointed to recent visits by NATO Secretary-General Mark Rutte to Sarajevo and Kosovo in March.', '2025-04-02');
     const visits = x.events.filter((e) => e.type === 'visit');
