@@ -220,7 +220,9 @@ function parentMeeting(doc: Doc): Draft | undefined {
 
 /** Everyone acting in a clause: people, bodies, countries (a demonym counts: "Japanese and Chinese ministers"). */
 function actorsIn(v: SentenceView, c: { start: number; end: number }): EntityMention[] {
-  return within(v, c.start, c.end, (m) => isActor(m) && m.via !== 'capital');
+  // "a ministerial in Luxembourg": a country after "in"/"at" is where, not who.
+  const base = v.s.start;
+  return within(v, c.start, c.end, (m) => isActor(m) && m.via !== 'capital' && !(m.type === 'country' && /\b(?:in|at)\s+$/i.test(v.s.text.slice(Math.max(0, m.start - base - 4), m.start - base))));
 }
 
 /** Meetings named by a noun: "foreign ministers meeting in Brussels this week", "the NATO summit in The Hague". */
@@ -395,8 +397,10 @@ function visits(v: SentenceView, doc: Doc): void {
     let destStart = end;
     const by = /^\s+by\s+/i.exec(text.slice(m.index! + m[0].length));
     if (by) {
-      who = v.mentions.find((x) => isActor(x) && !implied(x) && x.start >= end && x.start - end < 80);
-      if (who) destStart = who.end;
+      // "visits by NATO Secretary-General Mark Rutte": the person, not the body in the title.
+      const agents = v.mentions.filter((x) => isActor(x) && !implied(x) && x.start >= end && x.start - end < 80);
+      who = agents.find((x) => x.type === 'person') ?? agents[0];
+      if (who) destStart = Math.max(...agents.filter((x) => x.start <= who!.start).map((x) => x.end));
     } else {
       const before = within(v, clause.start, at, (x) => isActor(x) && !implied(x));
       who = [...before].reverse().find((x) => x.type === 'person') ?? before[before.length - 1];
@@ -503,6 +507,15 @@ function plans(v: SentenceView, doc: Doc): void {
   // A cue inside a longer one ("expected to approve" inside "are expected to approve") is that cue.
   const kept = cues.filter((c, i) => !cues.some((o, j) => j !== i && o.at <= c.at && o.end >= c.end && (o.end - o.at > c.end - c.at || (o.end - o.at === c.end - c.at && j < i))));
   const usedActions = new Set<number>();
+  // "rejected a plan to deploy": a verdict right before another cue decides that plan's status.
+  for (let ci = 0; ci + 1 < kept.length; ci++) {
+    const [a, b] = [kept[ci], kept[ci + 1]];
+    if (b.at - a.end <= 12 && (a.status === 'rejected' || a.status === 'approved' || a.status === 'expected' || a.status === 'under_review') && b.status === 'proposed') {
+      kept[ci + 1] = { ...b, status: a.status, id: a.id };
+      kept.splice(ci, 1);
+      ci--;
+    }
+  }
   for (const [ci, cue] of kept.entries()) {
     const clause = clauseOf(v, base + cue.at);
     const next = kept[ci + 1]?.at ?? text.length;
@@ -525,7 +538,7 @@ function plans(v: SentenceView, doc: Doc): void {
     if (cue.id === 'consider' && /^\s+(?:the|this|that|these)\s+(?:idea|request|matter|issue|question|report|proposal|plan|suggestion|offer)s?\b/i.test(after)) continue;
     if (!actions.length) {
       // "adopted the Kuala Lumpur Declaration", "EUMA was formally launched": the cue verb itself is the action.
-      if (!decided && cue.status !== 'expected' && cue.id !== 'propose' && cue.id !== 'consider') continue;
+      if (!decided && cue.status !== 'expected' && cue.id !== 'propose' && cue.id !== 'consider' && cue.id !== 'considering') continue;
       const objects = within(v, base + cue.end, base + clauseEnd, (x) => x.type !== 'place' && !implied(x));
       if (!objects.length && !actor) continue;
       if (!objects.length && !/\b(?:to|on)\s*$/i.test(text.slice(cue.at, cue.end)) && clauseEnd - cue.end < 12) continue;
@@ -577,7 +590,7 @@ function findActions(span: string, offset: number): { at: number; family: string
     for (const m of span.matchAll(f.re)) {
       // An action opens the clause or follows "to", "and", an article: "to open", "and expand", "the establishment of", "an enlarged scope".
       const before = span.slice(Math.max(0, m.index! - 14), m.index!);
-      if (m.index! > 2 && !/(?:^|\b(?:to|and|or|the|an?|its|their|of|for|further)\s+)$/i.test(before)) continue;
+      if (m.index! > 2 && !/(?:^|\b(?:to|and|or|the|an?|its|their|of|for|further|are|is|am|were|was|been)\s+)$/i.test(before)) continue;
       out.push({ at: offset + m.index!, family: f.family });
     }
   }

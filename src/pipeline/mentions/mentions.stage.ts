@@ -570,8 +570,10 @@ function classifyRun(
     const before = tokens[from - 1];
     const after = tokens[to];
     const after2 = tokens[to + 1];
+    // "Mr. Rutte": the honorific's period is a token of its own.
+    const honorific = before?.text === '.' ? tokens[from - 2] : before;
     const signal =
-      (before && r.honorifics.has(before.key.replace(/\.$/, ''))) ||
+      (honorific && r.honorifics.has(honorific.key.replace(/\.$/, ''))) ||
       (after && SPEECH_VERBS.has(after.key)) ||
       (before && SPEECH_VERBS.has(before.key)) ||
       (after?.text === ',' && after2 && (after2.key === 'who' || after2.key === 'whose' || SPEECH_VERBS.has(after2.key)));
@@ -593,7 +595,9 @@ function classifyRun(
     if (city) {
       const located = prev && (LOCATIVES.has(prev.key) || (s < from && tokens[from - 2] && LOCATIVES.has(tokens[from - 2].key)));
       const isCapital = city.isCapital || !!r.gazetteer.countryByCapital(city.name);
-      if (isCapital || (located && city.population >= 15_000) || city.population >= 250_000) {
+      // A capitalised first word ("Nice words were said") is a city only if it is a capital or follows "in", "to" ...
+      const sentenceInitial = s === 0;
+      if (isCapital || (located && city.population >= 15_000) || (!sentenceInitial && city.population >= 250_000)) {
         const st = tokens[s].start;
         add(placeCandidate(city.name, city, st, tokens[to - 1].end, text, sentence.index, 'mentions.gazetteer.city', s, to));
       }

@@ -17,8 +17,9 @@ export interface Resolved {
 const REFERRING_RULES = new Set(['mentions.dictionary.collective']);
 
 function headPhrase(name: string, attrs: EntityAttributes | undefined): string {
-  // The host ("... in Amman") is compared separately, so it is no part of the head.
-  let s = name.toLowerCase().replace(/\s+(?:in|to)\s+.*$/, '');
+  // The host ("... in Amman") is compared separately, so it is no part of the head; so is an
+  // owner written as an acronym ("EU liaison office").
+  let s = name.replace(/^\p{Lu}{2,}(?:['’]s)?\s+/u, '').toLowerCase().replace(/\s+(?:in|to)\s+.*$/, '');
   const parent = attrs?.parentOrganization?.toLowerCase();
   if (parent && s.startsWith(parent + ' ')) s = s.slice(parent.length + 1);
   else if (parent && (s.startsWith(parent + "'s ") || s.startsWith(parent + '’s '))) s = s.slice(parent.length + 3);

@@ -40,9 +40,7 @@ describe('instruments restated in other words', () => {
     expect(offices[0].attributes).toMatchObject({ parentOrganization: 'NATO', instrumentKind: 'office' });
   });
 
-  // Wrong today: the owner is stripped from the name only when written as its canonical name,
-  // so "EU liaison office" keeps "eu" in its head and does not meet "liaison office in Jordan".
-  it.fails('merges the same restatement when the owner is written as an acronym ("EU liaison office in Amman")', () => {
+  it('merges the same restatement when the owner is written as an acronym ("EU liaison office in Amman")', () => {
     const r = resolve('The EU will open a liaison office in Jordan. The EU liaison office in Amman will start work in June.');
     expect(r.entities.filter((e) => e.type === 'instrument')).toHaveLength(1);
   });
