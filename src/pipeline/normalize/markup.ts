@@ -75,6 +75,14 @@ const BLOCK = new Set([
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'pre', 'figure', 'figcaption', 'dd', 'dt', 'title', 'nav',
 ]);
 
+/** The page's <title>, entities decoded; undefined when there is none. */
+export function htmlTitle(src: string): string | undefined {
+  const m = /<title[^>]*>([^<]{1,300})<\/title>/i.exec(src);
+  if (!m) return undefined;
+  const title = m[1].replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g, (all, name: string) => decodeEntity(name) ?? all).replace(/\s+/g, ' ').trim();
+  return title || undefined;
+}
+
 /** Strips tags, drops script/style content, decodes entities; block elements become paragraph breaks. */
 export function htmlToText(src: string): MappedText {
   const out = new Builder();
@@ -85,6 +93,13 @@ export function htmlToText(src: string): MappedText {
     const ch = src[i];
     if (ch === '<') {
       flush(i);
+      // Declarations and processing instructions (<!doctype html>, <?xml ...?>) carry no prose.
+      if ((src.startsWith('<!', i) && !src.startsWith('<!--', i)) || src.startsWith('<?', i)) {
+        const close = src.indexOf('>', i + 2);
+        i = close < 0 ? src.length : close + 1;
+        runStart = i;
+        continue;
+      }
       if (src.startsWith('<!--', i)) {
         const close = src.indexOf('-->', i + 4);
         i = close < 0 ? src.length : close + 3;

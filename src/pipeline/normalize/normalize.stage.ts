@@ -1,5 +1,5 @@
 import type { NormalizedText } from '../types.js';
-import { htmlToText, markdownToText, type MappedText } from './markup.js';
+import { htmlTitle, htmlToText, markdownToText, type MappedText } from './markup.js';
 import { findHeader } from './dateline.js';
 
 export type InputFormat = 'text' | 'html' | 'markdown';
@@ -54,5 +54,8 @@ export function normalize(input: string, format: InputFormat = 'text'): Normaliz
   while (end > 0 && /\s/.test(clean.text[end - 1])) end--;
   const text = clean.text.slice(0, end);
   const offsets = clean.offsets.slice(0, end + 1);
-  return { text, offsets, ...findHeader(text) };
+  const header = findHeader(text);
+  // A web page names itself in <title>; that beats guessing a headline from the first line.
+  const pageTitle = format === 'html' ? htmlTitle(input) : undefined;
+  return { text, offsets, ...header, ...(pageTitle ? { title: pageTitle } : {}) };
 }

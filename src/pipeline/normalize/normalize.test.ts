@@ -39,6 +39,12 @@ describe('normalize', () => {
     expect(html.slice(n.offsets[i], n.offsets[i] + 3)).toBe('met');
   });
 
+  it('drops the doctype and takes the page title from <title>', () => {
+    const n = normalize('<!doctype html><html><head><title>NATO &amp; partners</title></head><body><p>Ministers met.</p></body></html>', 'html');
+    expect(n.text).toBe('Ministers met.');
+    expect(n.title).toBe('NATO & partners');
+  });
+
   it('removes Markdown markers but keeps link text', () => {
     expect(normalize('# Title\n\nA **bold** [link](http://x.test) here.', 'markdown').text).toBe('Title\n\nA bold link here.');
   });
