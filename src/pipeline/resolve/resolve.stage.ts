@@ -54,20 +54,19 @@ export function resolveEntities(mentions: EntityMention[], ctx: ResolveContext):
     else byKey.set(m.key, [m]);
   }
   const remap = new Map<string, string>();
-  // Instruments: same head phrase and agreeing hosts are the same instrument.
-  const instruments = [...byKey.entries()].filter(([, ms]) => ms[0].type === 'instrument');
-  for (let i = 0; i < instruments.length; i++) {
-    const [ka, ma] = instruments[i];
-    if (remap.has(ka)) continue;
-    for (let j = i + 1; j < instruments.length; j++) {
-      const [kb, mb] = instruments[j];
-      if (remap.has(kb)) continue;
-      const aa = ma[0].attributes, ab = mb[0].attributes;
-      if (aa?.instrumentKind !== ab?.instrumentKind) continue;
-      if (headPhrase(ma[0].name, aa) !== headPhrase(mb[0].name, ab)) continue;
-      if (!hostsAgree(hostOf(ma[0]), hostOf(mb[0]), ctx.gazetteer)) continue;
-      remap.set(kb, ka);
-    }
+  // Instruments: same head phrase and agreeing hosts are the same instrument. Grouping by
+  // kind and head first keeps this linear in practice.
+  const groups = new Map<string, { key: string; host?: string }[]>();
+  for (const [key, ms] of byKey) {
+    const first = ms[0];
+    if (first.type !== 'instrument') continue;
+    const group = `${first.attributes?.instrumentKind ?? ''}|${headPhrase(first.name, first.attributes)}`;
+    const members = groups.get(group);
+    const me = { key, host: hostOf(first) };
+    if (!members) { groups.set(group, [me]); continue; }
+    const same = members.find((o) => hostsAgree(o.host, me.host, ctx.gazetteer));
+    if (same) remap.set(key, remap.get(same.key) ?? same.key);
+    else members.push(me);
   }
   const target = (k: string) => remap.get(k) ?? k;
   const merged = new Map<string, EntityMention[]>();
@@ -85,9 +84,12 @@ export function resolveEntities(mentions: EntityMention[], ctx: ResolveContext):
     kept.add(key);
     entities.push(toEntity(key, ms, ctx));
   }
-  const out = mentions
-    .map((m) => ({ ...m, key: target(m.key) }))
-    .filter((m) => kept.has(m.key));
+  const out: EntityMention[] = [];
+  for (const m of mentions) {
+    const key = target(m.key);
+    if (!kept.has(key)) continue;
+    out.push(key === m.key ? m : { ...m, key });
+  }
   return { entities, mentions: out };
 }
 
