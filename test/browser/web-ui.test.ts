@@ -108,7 +108,7 @@ describe.skipIf(!enabled)('web UI in Chromium', () => {
     // Choosing a highlighted name shows its evidence and the records it took part in.
     await text.getByRole('button', { name: 'Mark Rutte' }).first().click();
     const selection = page.getByRole('region', { name: 'Selection' });
-    await selection.getByRole('link', { name: 'Mark Rutte' }).waitFor();
+    await selection.getByRole('link', { name: 'Mark Rutte', exact: true }).waitFor();
     expect(await selection.textContent()).toMatch(/Sarajevo/);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'document');
@@ -132,7 +132,7 @@ describe.skipIf(!enabled)('web UI in Chromium', () => {
 
     // Back to the person: the mention leads to the entity page.
     await text.getByRole('button', { name: 'Mark Rutte' }).first().click();
-    await selection.getByRole('link', { name: 'Mark Rutte' }).click();
+    await selection.getByRole('link', { name: 'Mark Rutte', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Mark Rutte' }).waitFor();
     await page.getByRole('heading', { name: /^Events/ }).waitFor();
     await shot(page, 'entity');
