@@ -15,6 +15,7 @@ const NOT_NAME_WORDS = heads.NOT_NAME_WORDS;
 const ORGANIZATION_HEADS = heads.ORGANIZATION_HEADS;
 const SPEECH_VERBS = heads.SPEECH_VERBS;
 const PLACE_HEADS = heads.PLACE_HEADS;
+const HEAD_WORDS = new Set(Object.keys(INSTRUMENT_HEADS));
 
 export interface MentionContext {
   resources: MentionResources;
@@ -252,8 +253,13 @@ const PRONOUNS = new Set(['he', 'she', 'his', 'her']);
 const GENERIC_BODY_WORDS = new Set(['organisation', 'organization', 'body', 'bloc', 'grouping']);
 
 function lastWord(name: string): string {
-  const parts = name.toLowerCase().split(/[\s-]+/);
-  return parts[parts.length - 1];
+  let w = lastWordCache.get(name);
+  if (w === undefined) {
+    const parts = name.toLowerCase().split(/[\s-]+/);
+    w = parts[parts.length - 1];
+    if (lastWordCache.size < 20_000) lastWordCache.set(name, w);
+  }
+  return w;
 }
 
 /**
@@ -293,18 +299,17 @@ function withReferences(tokens: Token[], chosen: Candidate[], r: MentionResource
       m = recent.person ? { ...recent.person, ...pick(c), rule: c.rule, via: 'pronoun' } : undefined;
     } else if (c.rule === 'mentions.reference.title') {
       const title = c.name;
-      const person = [...recent.people].reverse().find((p) => p.attributes?.role && foldRole(p.attributes.role).endsWith(title));
+      const person = findLast(recent.people, (p) => !!p.attributes?.role && foldRole(p.attributes.role).endsWith(title));
       m = person ? { ...person, ...pick(c), rule: c.rule, via: 'descriptor' } : undefined;
     } else if (c.rule === 'mentions.reference.head') {
       const head = c.name;
-      const target = [...recent.named].reverse().find((n) => lastWord(n.name) === head || lastWord(n.text) === head) ??
-        (GENERIC_BODY_WORDS.has(head) ? [...recent.named].reverse().find((n) => n.type === 'organization') : undefined);
+      const target = findLast(recent.named, (n) => lastWord(n.name) === head || lastWord(n.text) === head) ??
+        (GENERIC_BODY_WORDS.has(head) ? findLast(recent.named, (n) => n.type === 'organization') : undefined);
       m = target ? { ...target, ...pick(c), rule: c.rule, via: 'descriptor', attributes: target.attributes } : undefined;
     } else if (c.alts) {
       // "the bloc", "the alliance": the body the text has named that the phrase can stand for.
       const head = lastWord(c.text);
-      const target = [...recent.named].reverse().find((n) => c.alts!.includes(n.key)) ??
-        [...recent.named].reverse().find((n) => lastWord(n.name) === head);
+      const target = findLast(recent.named, (n) => c.alts!.includes(n.key)) ?? findLast(recent.named, (n) => lastWord(n.name) === head);
       if (target) m = { ...c, key: target.key, name: target.name, type: target.type, attributes: target.attributes };
     }
     if (!m) continue;
@@ -318,12 +323,25 @@ function withReferences(tokens: Token[], chosen: Candidate[], r: MentionResource
   return out;
 }
 
+function findLast<T>(list: T[], pred: (x: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (pred(list[i])) return list[i];
+  return undefined;
+}
+
+const lastWordCache = new Map<string, string>();
+const roleCache = new Map<string, string>();
+
 function pick(c: Candidate): Pick<Candidate, 'start' | 'end' | 'text' | 'sentence' | 'from' | 'to' | 'weight'> {
   return { start: c.start, end: c.end, text: c.text, sentence: c.sentence, from: c.from, to: c.to, weight: c.weight };
 }
 
 function foldRole(role: string): string {
-  return tokenize(role).map((t) => titleKey(t)).join(' ');
+  let f = roleCache.get(role);
+  if (f === undefined) {
+    f = tokenize(role).map((t) => titleKey(t)).join(' ');
+    if (roleCache.size < 20_000) roleCache.set(role, f);
+  }
+  return f;
 }
 
 function placeCandidate(
@@ -609,8 +627,8 @@ function classifyRun(
 function lowercaseInstruments(tokens: Token[], text: string, sentence: Sentence, cands: Candidate[], add: (c: Candidate) => void): void {
   for (let k = 1; k < tokens.length; k++) {
     const head = tokens[k];
+    if (head.cap || !HEAD_WORDS.has(head.key)) continue;
     const kind = INSTRUMENT_HEADS[head.key];
-    if (!kind || head.cap) continue;
     let s = k;
     while (s > 0 && INSTRUMENT_MODIFIERS.has(tokens[s - 1].key) && !tokens[s - 1].cap) s--;
     const owner = cands.find((c) => c.to === s && c.type === 'organization') ??

@@ -13,10 +13,6 @@ export interface Token {
   word: boolean;
 }
 
-// Words, hyphenated compounds (NATO-Ukraine, Indo-Pacific), inner apostrophes (Da'esh, O'Brien),
-// dotted initialisms (U.S.), the possessive 's as its own token, and single punctuation marks.
-const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|[^\s]/gu;
-
 const foldCache = new Map<string, string>();
 
 /** The comparison form used for every name lookup. */
@@ -36,22 +32,68 @@ export function foldKey(s: string): string {
   return out;
 }
 
+const letterCache = new Map<number, boolean>();
+
+/** Letter or digit, with a fast path for ASCII (almost every character of an English text). */
+function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  let v = letterCache.get(c);
+  if (v === undefined) {
+    v = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c));
+    letterCache.set(c, v);
+  }
+  return v;
+}
+
+function isUpperCode(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
+}
+
+/**
+ * Splits text into tokens with a hand-written scanner (the regex form of these rules was
+ * the slowest part of extraction): words with inner hyphens and apostrophes, dotted
+ * initialisms, the possessive 's on its own, and single punctuation marks.
+ */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
-  const slice = text.slice(start, end);
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
-    let t = m[0];
-    let s = start + m.index;
-    // Split a trailing possessive: NATO’s → NATO + ’s
-    const last = t.charCodeAt(t.length - 1);
-    const poss = (last === 115 || last === 83) && t.length > 2 ? /^(.+?)([’']s)$/u.exec(t) : null;
-    if (poss && poss[1].length > 0 && /[\p{L}\p{N}]$/u.test(poss[1])) {
-      out.push(makeToken(poss[1], s));
-      out.push(makeToken(poss[2], s + poss[1].length));
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 160) { i++; continue; }
+    if (!isWordCode(c)) {
+      // Punctuation: one mark per token (a surrogate pair stays whole).
+      const w = c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
+      if (!/\s/.test(text[i])) out.push(makeToken(text.slice(i, i + w), i));
+      i += w;
       continue;
     }
-    out.push(makeToken(t, s));
+    // Dotted initialisms: U.S., U.N.
+    if (isUpperCode(c) && text.charCodeAt(i + 1) === 46 && i + 3 < end && isUpperCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
+      let j = i;
+      while (j + 1 < end && isUpperCode(text.charCodeAt(j)) && isWordCode(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
+      out.push(makeToken(text.slice(i, j), i));
+      i = j;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      while (j < end && isWordCode(text.charCodeAt(j))) j++;
+      const d = text.charCodeAt(j);
+      // Inner hyphen or apostrophe joins two word parts: NATO-Ukraine, Da'esh.
+      if ((d === 45 || d === 39 || d === 8217) && j + 1 < end && isWordCode(text.charCodeAt(j + 1))) { j++; continue; }
+      break;
+    }
+    const t = text.slice(i, j);
+    // Split a trailing possessive: NATO’s → NATO + ’s
+    const last = t.charCodeAt(t.length - 1);
+    const apo = t.charCodeAt(t.length - 2);
+    if ((last === 115 || last === 83) && t.length > 2 && (apo === 39 || apo === 8217) && isWordCode(t.charCodeAt(t.length - 3))) {
+      out.push(makeToken(t.slice(0, -2), i));
+      out.push(makeToken(t.slice(-2), i + t.length - 2));
+    } else out.push(makeToken(t, i));
+    i = j;
   }
   return out;
 }
