@@ -40,6 +40,11 @@ export function EntityPicker({ label, types, onPick, exclude = [] }: EntityPicke
   }, [q, types?.join(',')]);
 
   const shown = hits.filter((h) => !exclude.includes(h.id));
+  const pick = (e: EntitySummary) => {
+    onPick({ id: e.id, type: e.type, name: e.name });
+    setQ('');
+    setHits([]);
+  };
   return (
     <div className="field picker">
       <label htmlFor={inputId}>{label}</label>
@@ -51,6 +56,13 @@ export function EntityPicker({ label, types, onPick, exclude = [] }: EntityPicke
         aria-controls={listId}
         placeholder="type two letters of a name"
         onChange={(e) => setQ(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter takes the first suggestion instead of submitting the surrounding form.
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            if (shown[0]) pick(shown[0]);
+          }
+        }}
       />
       <ul id={listId} className="plain picker-list" aria-label={`${label}: suggestions`}>
         {shown.map((e) => (
@@ -58,11 +70,7 @@ export function EntityPicker({ label, types, onPick, exclude = [] }: EntityPicke
             <button
               type="button"
               className="link"
-              onClick={() => {
-                onPick({ id: e.id, type: e.type, name: e.name });
-                setQ('');
-                setHits([]);
-              }}
+              onClick={() => pick(e)}
             >
               {e.name}
             </button>{' '}
