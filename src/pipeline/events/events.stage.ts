@@ -243,7 +243,7 @@ function meetings(v: SentenceView, doc: Doc): void {
     const clause = clauseOf(v, at);
     const clauseText = text.slice(clause.start - base, clause.end - base);
     const ofOrg = /^\s+(?:of|between|with)\s+/i.test(after) ? v.mentions.find((x) => isActor(x) && x.start > end && x.start - end <= 16) : undefined;
-    const places = within(v, end, Math.min(clause.end, end + 40), isPlace).filter((p) => /\b(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(end - base, p.start - base)));
+    const places = within(v, end, clause.end, isPlace).filter((p) => /\b(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(Math.max(end - base, p.start - base - 8), p.start - base)));
     const time = timeNear(v, end, clause);
     const actors = actorsIn(v, clause);
     const modifiers = actors.filter((x) => x.end <= at && at - x.end <= 30);
@@ -292,6 +292,17 @@ function sessions(v: SentenceView, doc: Doc): void {
       continue;
     }
     const after = text.slice(m.index! + m[0].length);
+    // "the 38th ordinary session of the Assembly": a session of a named body is that body's meeting.
+    const ofBody = /^\s+of\s+(?:the\s+)?/i.test(after) ? v.mentions.find((x) => x.type === 'organization' && x.start > at && x.start - at <= m[0].length + 16) : undefined;
+    if (ofBody) {
+      const d = newDraft(doc, parent ? 'session' : 'meeting', v, 'events.session.of-body', text.slice(m.index!, ofBody.end - base));
+      add(d, ofBody, 'participant');
+      const time = timeNear(v, at);
+      if (time) d.time = time;
+      d.status = meetingStatus(v, time, doc.ctx, before, text);
+      if (parent) inherit(d, parent);
+      continue;
+    }
     const topic = /^\s+(?:on|about|focused\s+on|dedicated\s+to|devoted\s+to)\s+([^,.;]+)/i.exec(after);
     const label = (/(?:\b(?:closed|open|special|plenary|working|informal|joint)\s+)?$/i.exec(before)?.[0] ?? '') + m[0] + (topic ? ` on ${topic[1]}` : '');
     const d = newDraft(doc, 'session', v, 'events.session.noun', label);
@@ -476,18 +487,20 @@ function requests(v: SentenceView, doc: Doc): void {
     if (/^\s+(?:about|whether|if|why|how|what)\b/i.test(text.slice(end - base))) continue;
     // The addressee may be a capital standing for its government ("urged Beijing to").
     const objects = within(v, end, Math.min(clause.end + 1, end + 60), (x) => isActor(x) && x.via !== 'demonym');
-    const object = objects[0];
-    if (!object || object.start - end > 30) continue;
-    if (!/\b(?:to|for)\b/i.test(text.slice(end - base, end - base + 140))) continue;
     const before = within(v, clause.start, at, (x) => isActor(x) && x.via !== 'capital');
     const subject = [...before].reverse().find((x) => x.type === 'person') ?? before[before.length - 1];
+    let object: EntityMention | undefined = objects[0];
+    if (object && object.start - end > 30) object = undefined;
+    // "Somalia's delegation asked partners to close the gap": an asker named, the addressee only described.
+    if (!object && !(subject && /^\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:to|for)\b/.test(text.slice(end - base, end - base + 40)))) continue;
+    if (!/\b(?:to|for)\b/i.test(text.slice(end - base, end - base + 140))) continue;
     const requester: EntityMention[] = subject ? [subject] : [];
-    const d = newDraft(doc, 'request', v, 'events.request.verb', `${subject?.name ?? 'request'} ${m[0]} ${object.name}`);
+    const d = newDraft(doc, 'request', v, 'events.request.verb', `${subject?.name ?? 'request'} ${m[0]} ${object?.name ?? text.slice(end - base, end - base + 30).trim()}`);
     for (const r of requester) add(d, r, 'requester');
     // The requester's country comes with a person whose title names it.
     for (const x of before) if (x !== subject && (x.type === 'country' || x.type === 'organization') && subject && subject.start - x.end < 40) add(d, x, 'requester');
     if (!requester.length && doc.mainOrg) addKey(d, doc.mainOrg, 'requester', d.evidence);
-    add(d, object, 'addressee');
+    if (object) add(d, object, 'addressee');
     for (const i of within(v, clause.start, clause.end + 1, (x) => x.type === 'instrument')) add(d, i, 'subject');
     const time = timeNear(v, at, clause);
     if (time) d.time = time;

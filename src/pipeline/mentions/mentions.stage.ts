@@ -61,6 +61,7 @@ function pickHit(hits: DictHit[], tokens: Token[], from: number, to: number): Di
 }
 
 function keyOf(tokens: Token[], from: number, to: number): string {
+  if (from >= to || from >= tokens.length) return '';
   let k = tokens[from].key;
   for (let i = from + 1; i < to; i++) k += ' ' + tokens[i].key;
   return k;
@@ -521,7 +522,7 @@ function classifyRun(
     const tailOk = head === to - 1 || NAME_CONNECTORS.has(tokens[head + 1].key) || kind === 'instrument';
     if (tailOk && (to - from >= 2 || !covered(from))) {
       // A name the lexicon knows in full wins over a guess from its head noun.
-      if (cands.some((c) => c.from === from && c.to >= head + 1 && c.rule === 'mentions.dictionary.lexicon')) return;
+      if (cands.some((c) => c.from <= from && c.to >= head + 1 && c.rule === 'mentions.dictionary.lexicon')) return;
       // A place after "in" hosts the instrument: "European Union Mission in Armenia" is named in full,
       // with the part before "in" as another name for it.
       let nameTo = to;
@@ -590,8 +591,14 @@ function classifyRun(
     const after2 = tokens[to + 1];
     // "Mr. Rutte": the honorific's period is a token of its own.
     const honorific = before?.text === '.' ? tokens[from - 2] : before;
+    const next3 = to + 1 < tokens.length ? keyOf(tokens, to, to + 2) : '';
     const signal =
       (honorific && r.honorifics.has(honorific.key.replace(/\.$/, ''))) ||
+      // "Mauritania's Mohamed Ould Ghazouani", "Algeria's Selma Malika Haddadi"
+      (before?.key === "'s" && cands.some((c) => c.to === from - 1 && c.type === 'country')) ||
+      // "... was elected", "... was appointed", "Moussa Faki Mahamat of Chad"
+      /^(?:was|were|has|had) (?:elected|appointed|named|sworn|re-elected|chosen)$/.test(next3) ||
+      (after?.key === 'of' && cands.some((c) => c.from === to + 1 && c.type === 'country')) ||
       (after && SPEECH_VERBS.has(after.key)) ||
       (before && SPEECH_VERBS.has(before.key)) ||
       (after?.text === ',' && after2 && (after2.key === 'who' || after2.key === 'whose' || SPEECH_VERBS.has(after2.key)));

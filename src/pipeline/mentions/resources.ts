@@ -56,7 +56,8 @@ export function buildMentionResources(lexicon = loadLexicon(), gazetteer = loadG
     }
   }
   const t = loadTitles();
-  const titles = new Set(t.offices.map(phraseKey));
+  // Descriptors ("diplomat", "official") also stand before names: "Kenyan diplomat Peter Mutua Kariuki".
+  const titles = new Set([...t.offices, ...t.descriptors].map(phraseKey));
   let titleMaxLen = 0;
   const titleFirst = new Map<string, number>();
   for (const k of titles) {
