@@ -243,7 +243,14 @@ function meetings(v: SentenceView, doc: Doc): void {
     const clause = clauseOf(v, at);
     const clauseText = text.slice(clause.start - base, clause.end - base);
     const ofOrg = /^\s+(?:of|between|with)\s+/i.test(after) ? v.mentions.find((x) => isActor(x) && x.start > end && x.start - end <= 16) : undefined;
-    const places = within(v, end, clause.end, isPlace).filter((p) => /\b(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(Math.max(end - base, p.start - base - 8), p.start - base)));
+    // The first place after "in"/"at" (with any place set beside it: "in Malabo, Equatorial Guinea").
+    const located = within(v, end, clause.end, isPlace);
+    const firstAt = located.findIndex((p) => /\b(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(Math.max(end - base, p.start - base - 8), p.start - base)));
+    const places: EntityMention[] = [];
+    if (firstAt >= 0) {
+      places.push(located[firstAt]);
+      for (let k = firstAt + 1; k < located.length && /^\s*(?:,|and)\s*$/.test(text.slice(located[k - 1].end - base, located[k].start - base)); k++) places.push(located[k]);
+    }
     const time = timeNear(v, end, clause);
     const actors = actorsIn(v, clause);
     const modifiers = actors.filter((x) => x.end <= at && at - x.end <= 30);
