@@ -339,8 +339,9 @@ function bodyMeetings(v: SentenceView, doc: Doc): void {
     const clauseText = v.s.text.slice(clause.start - v.s.start, clause.end - v.s.start);
     const time = v.times.find((t) => t.start >= clause.start && t.end <= clause.end && t.start > m.start - 40);
     const followingPlace = within(v, m.end, Math.min(clause.end, m.end + 25), isPlace).find((p) => /^\s+(?:in|at)\s+$/i.test(v.s.text.slice(m.end - v.s.start, p.start - v.s.start)));
-    if (!time && !followingPlace && !BODY_MEETS.test(clauseText)) continue;
-    if (!time && !BODY_MEETS.test(clauseText)) continue;
+    // The body meets when a meeting verb says so, or a date follows its name ("the European Council in June").
+    const dateAfter = !!time && time.start >= m.end && time.start - m.end <= 16;
+    if (!dateAfter && !BODY_MEETS.test(clauseText)) continue;
     // Already part of a meeting found by its noun in this sentence.
     if (doc.drafts.some((d) => d.sentence === v.s.index && (d.type === 'meeting' || d.type === 'session') && d.participants.has(m.key))) continue;
     const d = newDraft(doc, 'meeting', v, 'events.meeting.body', m.name + (followingPlace ? ` in ${followingPlace.name}` : ''));
@@ -485,6 +486,20 @@ function requests(v: SentenceView, doc: Doc): void {
     const time = timeNear(v, end);
     if (time) d.time = time;
   }
+  // "asked that the force be turned into ...", "called for an immediate ceasefire": a request with no addressee named.
+  REQUEST_THAT.lastIndex = 0;
+  for (const m of text.matchAll(REQUEST_THAT)) {
+    const at = base + m.index!;
+    const clause = clauseOf(v, at);
+    const before = within(v, clause.start, at, (x) => isActor(x) && x.via !== 'capital');
+    const subject = [...before].reverse().find((x) => x.type === 'person') ?? before[before.length - 1];
+    const d = newDraft(doc, 'request', v, 'events.request.that', `${subject?.name ?? 'request'} ${m[0]} ${text.slice(m.index! + m[0].length, clause.end - base).trim()}`);
+    if (subject) add(d, subject, 'requester');
+    else if (doc.mainOrg) addKey(d, doc.mainOrg, 'requester', d.evidence);
+    for (const x of within(v, at + m[0].length, clause.end + 1, (y) => y.type === 'instrument' || isPlace(y) || (y.type === 'organization' && y.via !== 'descriptor'))) add(d, x, 'subject');
+    const time = timeNear(v, at, clause);
+    if (time) d.time = time;
+  }
   REQUEST_VERB.lastIndex = 0;
   for (const m of text.matchAll(REQUEST_VERB)) {
     const at = base + m.index!;
@@ -591,6 +606,8 @@ function plans(v: SentenceView, doc: Doc): void {
     fillPlan(d, v, base + a.at, clause.end, [], doc);
   }
 }
+
+const REQUEST_THAT = /\b(?:asked|asks|requested|requests|urged|urges|demanded|demands)\s+that\b|\b(?:called|calls|call|appealed|appeals)\s+for\b/gi;
 
 const RESTATEMENT_GATE = /\b(?:are|is|am|were|was|been)\s+\w+ing\b/i;
 
