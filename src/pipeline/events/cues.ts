@@ -26,11 +26,11 @@ export const STATUS_CUES: StatusCue[] = [
   // "plans to expand its presence", "intends to open"
   { id: 'plans-to', re: /\b(?:plans?|planned|planning|intends?|intended|proposes?|proposed|proposing|proposals?|seeks?|seeking|aims?|wants?|hopes?|offered|offers?)\s+(?:to|for)\b/gi, status: 'proposed' },
   // "agreed to", "approved", "decided to", "adopted", "endorsed", "signed", "renewed the mandate"; communiqués use the present ("Decides to", "Endorses")
-  { id: 'approved', re: /\b(?:approved?s?|agreed(?:\s+(?:to|on|upon))?|agrees(?:\s+to)?|decided(?:\s+to)?|decides(?:\s+to)?|adopted|adopts|endorsed|endorses|signed|signs|authori[sz]e[sd]|renewed|renews|appointed|appoints|greenlit|green-lit|ratified|ratifies|elected|electing|elects|voted\s+(?:to|for|unanimously)|(?:extended|extends|prolonged|prolongs)\s+(?:the\s+|its\s+)?(?:[\w.-]+['’]s\s+)?mandate|reached\s+(?:a\s+|an\s+)?(?:political\s+)?agreement|struck\s+(?:a\s+|an\s+)?deal)\b/gi, status: 'approved' },
+  { id: 'approved', re: /\b(?:approved?s?|agreed(?:\s+(?:to|on|upon))?|agrees(?:\s+to)?|decided(?:\s+to)?|decides(?:\s+to)?|adopted|adopts|endorsed|endorses|signed|signs|authori[sz]e[sd]|renewed|renews|appointed|appoints|greenlit|green-lit|ratified|ratifies|elected|electing|elects|announced|announces|pledged|pledges|committed\s+(?:to|itself)|declared|declares|concluded|concludes|completed|completes|finali[sz]ed|agree\s+to|agree\s+on|voted\s+(?:to|for|unanimously)|(?:extended|extends|prolonged|prolongs)\s+(?:the\s+|its\s+)?(?:[\w.-]+['’]s\s+)?mandate|reached\s+(?:a\s+|an\s+)?(?:political\s+)?agreement|struck\s+(?:a\s+|an\s+)?deal)\b/gi, status: 'approved' },
   // "launched", "opened", "inaugurated", "established", "deployed", "set up"
-  { id: 'implemented', re: /\b(?:launched|launches|opened|opens|inaugurated|inaugurates|established|establishes|deployed|deploys|set\s+up|unveiled|rolled\s+out|took\s+up\s+(?:their|its)\s+posts?)\b/gi, status: 'implemented' },
+  { id: 'implemented', re: /\b(?:launched|launches|opened|opens|inaugurated|inaugurates|established|establishes|deployed|deploys|set\s+up|unveiled|rolled\s+out|took\s+up\s+(?:their|its)\s+posts?|sent|dispatched|delivered|flew\s+in)\b/gi, status: 'implemented' },
   // "rejected the proposal", "vetoed the resolution"
-  { id: 'rejected', re: /\b(?:rejected|rejects|vetoed|vetoes|blocked|blocks|turned\s+down|voted\s+(?:down|against)|dropped|shelved|abandoned|put\s+on\s+hold|failed\s+to\s+(?:approve|adopt|agree))\b/gi, status: 'rejected' },
+  { id: 'rejected', re: /\b(?:rejected|rejects|vetoed|vetoes|blocked|blocks|turned\s+down|voted\s+(?:down|against)|dropped|shelved|abandoned|put\s+on\s+hold|fail(?:ed|s)?\s+to\s+(?:approve|adopt|agree))\b/gi, status: 'rejected' },
 ];
 
 export const STATUS_RANK: Record<ProposalStatus, number> = {
