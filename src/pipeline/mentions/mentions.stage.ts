@@ -1,5 +1,6 @@
 import type { EntityAttributes, EntityType } from '../../domain/index.js';
 import type { EntityMention, Segmented, Sentence } from '../types.js';
+import type { CityEntry } from '../../lexicon/index.js';
 import type { DictHit } from './phrase-index.js';
 import type { MentionResources } from './resources.js';
 import { slug } from './resources.js';
@@ -79,8 +80,9 @@ function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sent
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t.word) continue;
-    const max = Math.min(r.index.maxLength(t.key), tokens.length - i);
+    let max = Math.min(r.index.maxLength(t.key), tokens.length - i);
     if (!max) continue;
+    if (max > 1 && !r.index.continues(t.key, tokens[i + 1].key)) max = 1;
     // Build the keys once, shortest first, and keep the longest that names something.
     let key = '';
     let best: DictHit | undefined;
@@ -616,7 +618,7 @@ function classifyRun(
     let s = from;
     if (prev && prev.key === 'the' && prev.cap) s = from - 1;
     const surface = text.slice(tokens[s].start, tokens[to - 1].end);
-    const city = r.gazetteer.cityByName(surface) ?? (s < from ? r.gazetteer.cityByName(text.slice(tokens[from].start, tokens[to - 1].end)) : undefined);
+    const city = cityNamed(r, surface) ?? (s < from ? cityNamed(r, text.slice(tokens[from].start, tokens[to - 1].end)) : undefined);
     if (city) {
       const located = prev && (LOCATIVES.has(prev.key) || (s < from && tokens[from - 2] && LOCATIVES.has(tokens[from - 2].key)));
       const isCapital = city.isCapital || !!r.gazetteer.countryByCapital(city.name);
@@ -628,6 +630,19 @@ function classifyRun(
       }
     }
   }
+}
+
+const cityMemo = new Map<string, CityEntry | null>();
+
+/** City lookups repeat the same capitalised words across texts; remember the answers. */
+function cityNamed(r: MentionResources, surface: string): CityEntry | undefined {
+  let c = cityMemo.get(surface);
+  if (c === undefined) {
+    c = r.gazetteer.cityByName(surface) ?? null;
+    if (cityMemo.size > 50_000) cityMemo.clear();
+    cityMemo.set(surface, c);
+  }
+  return c ?? undefined;
 }
 
 /** Lower-case instruments with a host: "a liaison office in Jordan", "the EU's training mission in Somalia". */

@@ -19,11 +19,14 @@ export interface PhraseIndex {
   lookup(key: string): DictHit[] | undefined;
   /** Longest phrase (in tokens) that starts with this token key, 0 if none. */
   maxLength(firstKey: string): number;
+  /** Whether some phrase continues "first second ...": prunes the many one-word starts ("the"). */
+  continues(firstKey: string, secondKey: string): boolean;
 }
 
 export class PhraseIndexBuilder {
   private readonly map = new Map<string, DictHit[]>();
   private readonly first = new Map<string, number>();
+  private readonly seconds = new Map<string, Set<string>>();
 
   add(surface: string, hit: DictHit): void {
     const key = phraseKey(surface);
@@ -35,14 +38,21 @@ export class PhraseIndexBuilder {
     const parts = key.split(' ');
     const f = parts[0];
     this.first.set(f, Math.max(this.first.get(f) ?? 0, parts.length));
+    if (parts.length > 1) {
+      const set = this.seconds.get(f) ?? new Set<string>();
+      set.add(parts[1]);
+      this.seconds.set(f, set);
+    }
   }
 
   build(): PhraseIndex {
     const map = this.map;
     const first = this.first;
+    const seconds = this.seconds;
     return {
       lookup: (key) => map.get(key),
       maxLength: (k) => first.get(k) ?? 0,
+      continues: (a, b) => seconds.get(a)?.has(b) ?? false,
     };
   }
 }
