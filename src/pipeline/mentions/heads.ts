@@ -37,7 +37,7 @@ export const NOT_NAME_WORDS = new Set([
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'our', 'their', 'his', 'her',
   'in', 'on', 'at', 'for', 'with', 'by', 'from', 'to', 'of', 'and', 'but', 'or', 'as', 'after', 'before', 'during', 'while',
   'among', 'following', 'according', 'meanwhile', 'however', 'also', 'speaking', 'asked', 'earlier', 'later', 'last', 'next',
-  'ministers', 'minister', 'leaders', 'allies', 'officials', 'members', 'member', 'states', 'partners', 'attention', 'security',
+  'ministers', 'minister', 'leaders', 'allies', 'officials', 'members', 'member', 'states', 'partners', 'attention',
   'mr', 'mrs', 'ms', 'dr', 'president', 'prime', 'foreign', 'defence', 'defense', 'secretary', 'general', 'chief', 'deputy',
   'ambassador', 'envoy', 'spokesperson', 'spokesman', 'spokeswoman', 'there', 'here', 'when', 'where', 'what', 'who', 'which',
   'if', 'under', 'despite', 'through', 'both', 'all', 'some', 'many', 'several', 'each', 'such', 'one', 'two', 'three',

@@ -195,7 +195,8 @@ export function findMentions(seg: Segmented, ctx: MentionContext): EntityMention
     // Acronyms defined in the text: "NATO Mission Iraq (NMI)".
     for (let k = 0; k + 2 < tokens.length; k++) {
       if (tokens[k].text !== '(' || tokens[k + 2].text !== ')' || !tokens[k + 1].upper) continue;
-      const owner = cands.find((c) => c.to === k && c.type !== 'country' && c.type !== 'person');
+      let owner = cands.find((c) => c.to === k && c.type !== 'country' && c.type !== 'person');
+      if (!owner) owner = nameByInitials(tokens, k, text, sentence, add);
       if (owner && !acronyms.has(tokens[k + 1].text)) acronyms.set(tokens[k + 1].text, owner);
     }
   }
@@ -357,6 +358,38 @@ function placeCandidate(
   };
 }
 
+/**
+ * "Multinational Security Support (MSS) mission": capitalised words whose initials spell the
+ * acronym after them are a name even without a head noun; a head noun after the brackets
+ * ("mission", "office") makes it an instrument.
+ */
+function nameByInitials(tokens: Token[], open: number, text: string, sentence: Sentence, add: (c: Candidate) => void): Candidate | undefined {
+  const acronym = tokens[open + 1].text.toLowerCase();
+  let from = open;
+  while (from > 0 && ((tokens[from - 1].cap && tokens[from - 1].word) || (NAME_CONNECTORS.has(tokens[from - 1].key) && from - 2 >= 0 && tokens[from - 2].cap))) from--;
+  while (from < open && !tokens[from].cap) from++;
+  const initials = tokens.slice(from, open).filter((t) => t.cap).map((t) => t.key[0]).join('');
+  if (open - from < 2 || initials.length < 2) return undefined;
+  // Drop leading words until the initials match (a sentence may start with other capitalised words).
+  let start = from;
+  let ini = initials;
+  while (ini.length > acronym.length && start < open) { if (tokens[start].cap) ini = ini.slice(1); start++; }
+  if (ini !== acronym) return undefined;
+  const after = tokens[open + 3];
+  const kind = after && !after.cap ? INSTRUMENT_HEADS[after.key] : undefined;
+  const type: EntityType = kind ? 'instrument' : 'organization';
+  const s0 = tokens[start].start;
+  const e0 = tokens[open - 1].end;
+  const name = text.slice(s0, e0);
+  const c: Candidate = {
+    start: s0, end: e0, text: name, type, key: `${type === 'instrument' ? 'inst' : 'org'}:${slug(name)}`, name,
+    attributes: kind ? { instrumentKind: kind } : {}, sentence: sentence.index, rule: 'mentions.acronym.definition', via: 'name',
+    from: start, to: open, weight: 25,
+  };
+  add(c);
+  return c;
+}
+
 /** Builds the role from what stands before a title: "Ukrainian Foreign Minister", "EU foreign policy chief". */
 function roleStart(tokens: Token[], titleFrom: number, cands: Candidate[]): number {
   let k = titleFrom;
@@ -472,6 +505,8 @@ function capitalisedNames(
       const u = tokens[j];
       if (!u) break;
       if (u.word && u.cap && !NOT_NAME_WORDS.has(u.key)) { j++; continue; }
+      // "Bashar al-Assad": a family name with a lower-case article continues a name.
+      if (u.word && !u.cap && ARTICLE_NAME.test(u.text)) { j++; continue; }
       if (u.word && u.cap && NOT_NAME_WORDS.has(u.key) && ORGANIZATION_HEADS.has(u.key)) { j++; continue; }
       // "Trade and Technology Council": "and" joins words of one name until its head noun.
       if (u.key === 'and' && !u.cap && tokens[j + 1]?.cap && tokens[j + 1].word && !NOT_NAME_WORDS.has(tokens[j + 1].key)) {
@@ -486,7 +521,13 @@ function capitalisedNames(
         while (tokens[l] && NAME_CONNECTORS.has(tokens[l].key) && !tokens[l].cap) l++;
         const isIn = u.key === 'in' || u.key === 'to';
         const prevHead = tokens[j - 1] && INSTRUMENT_HEADS[tokens[j - 1].key];
-        if (tokens[l]?.cap && tokens[l].word && !NOT_NAME_WORDS.has(tokens[l].key) && (!isIn || prevHead)) { j = l; continue; }
+        // After a head noun, "of" may bring in a common word: "Council of Ministers", "Ministry of Security".
+        let headSoFar = false;
+        if (u.key === 'of') for (let h = i; h < j; h++) if (headKind(tokens[h])) headSoFar = true;
+        if (tokens[l]?.cap && tokens[l].word && (!NOT_NAME_WORDS.has(tokens[l].key) || headSoFar) && (!isIn || prevHead)) {
+          j = NOT_NAME_WORDS.has(tokens[l].key) ? l + 1 : l;
+          continue;
+        }
       }
       break;
     }
@@ -595,6 +636,7 @@ function classifyRun(
     const honorific = before?.text === '.' ? tokens[from - 2] : before;
     const next3 = to + 1 < tokens.length ? keyOf(tokens, to, to + 2) : '';
     const signal =
+      ARTICLE_NAME.test(tokens[to - 1].text) ||
       (honorific && r.honorifics.has(honorific.key.replace(/\.$/, ''))) ||
       // "Mauritania's Mohamed Ould Ghazouani", "Algeria's Selma Malika Haddadi"
       (before?.key === "'s" && cands.some((c) => c.to === from - 1 && c.type === 'country')) ||
@@ -620,7 +662,9 @@ function classifyRun(
     const surface = text.slice(tokens[s].start, tokens[to - 1].end);
     const city = cityNamed(r, surface) ?? (s < from ? cityNamed(r, text.slice(tokens[from].start, tokens[to - 1].end)) : undefined);
     if (city) {
-      const located = prev && (LOCATIVES.has(prev.key) || (s < from && tokens[from - 2] && LOCATIVES.has(tokens[from - 2].key)));
+      // "in Jakarta and Magelang": a place set beside a located place is located too.
+      const besidePlace = prev && (prev.key === 'and' || prev.text === ',') && cands.some((c) => c.to === s - 1 && (c.type === 'place' || c.type === 'country'));
+      const located = besidePlace || (prev && (LOCATIVES.has(prev.key) || (s < from && tokens[from - 2] && LOCATIVES.has(tokens[from - 2].key))));
       const isCapital = city.isCapital || !!r.gazetteer.countryByCapital(city.name);
       // A capitalised first word ("Nice words were said") is a city only if it is a capital or follows "in", "to" ...
       const sentenceInitial = s === 0;
