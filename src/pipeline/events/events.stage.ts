@@ -417,7 +417,11 @@ function visits(v: SentenceView, doc: Doc): void {
     const by = /^\s+by\s+/i.exec(text.slice(m.index! + m[0].length));
     if (by) {
       // "visits by NATO Secretary-General Mark Rutte": the person, not the body in the title.
-      const agents = v.mentions.filter((x) => isActor(x) && !implied(x) && x.start >= end && x.start - end < 80);
+      // The agent phrase ends where the visit's other parts begin: "by X to Y", "by X since ...".
+      const rest = text.slice(end - base);
+      const stop = rest.search(/\s(?:to|since|after|before|in|on|at|for|from|during|last|this|next)\s|[,;.]/);
+      const agentEnd = end + (stop < 0 ? rest.length : stop);
+      const agents = v.mentions.filter((x) => isActor(x) && !implied(x) && x.start >= end && x.start <= agentEnd);
       who = agents.find((x) => x.type === 'person') ?? agents[0];
       if (who) destStart = Math.max(...agents.filter((x) => x.start <= who!.start).map((x) => x.end));
     } else {
@@ -444,7 +448,8 @@ function visits(v: SentenceView, doc: Doc): void {
     const stopRel = text.slice(destStart - base).search(/[;.]|,\s+(?:where|which|who|describing|saying|and\s+(?:said|called|will))|\s+(?:to\s+(?:discuss|meet|attend|sign|hold)|for\s+talks|as\s+)\b/);
     const limit = stopRel < 0 ? clause.end : Math.min(clause.end, destStart + stopRel);
     const own = who.attributes?.iso2;
-    const dests = v.mentions.filter((x) => isPlace(x) && x.start >= destStart && x.start <= limit && x.key !== who!.key && x.attributes?.placeKind !== 'region' && !(own && x.type === 'country' && x.attributes?.iso2 === own));
+    // Regions ("a trip to Asia") and buildings ("at the Élysée") are not the stops of a visit.
+    const dests = v.mentions.filter((x) => isPlace(x) && x.start >= destStart && x.start <= limit && x.key !== who!.key && x.attributes?.placeKind !== 'region' && x.attributes?.placeKind !== 'site' && !(own && x.type === 'country' && x.attributes?.iso2 === own));
     if (!dests.length) continue;
     const time = timeNear(v, end, clause);
     const past = /visited|recent|last|travell?ed|arrived|toured|flew/i.test(text.slice(Math.max(0, m.index! - 20), m.index! + m[0].length)) || (time && doc.ctx.published && time.interval.end < doc.ctx.published);
