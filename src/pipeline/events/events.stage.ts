@@ -225,6 +225,17 @@ function actorsIn(v: SentenceView, c: { start: number; end: number }): EntityMen
   return within(v, c.start, c.end, (m) => isActor(m) && m.via !== 'capital' && !(m.type === 'country' && /\b(?:in|at)\s+$/i.test(v.s.text.slice(Math.max(0, m.start - base - 4), m.start - base))));
 }
 
+/** Who acts in a clause before `at`: the last person named there, else the last body or country. */
+function subjectBefore(v: SentenceView, clauseStart: number, at: number): EntityMention | undefined {
+  const before = within(v, clauseStart, at, (x) => isActor(x) && x.via !== 'capital');
+  return findLastOf(before, (x) => x.type === 'person') ?? before[before.length - 1];
+}
+
+function findLastOf<T>(list: T[], pred: (x: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (pred(list[i])) return list[i];
+  return undefined;
+}
+
 /** Meetings named by a noun: "foreign ministers meeting in Brussels this week", "the NATO summit in The Hague". */
 function meetings(v: SentenceView, doc: Doc): void {
   const text = v.s.text;
@@ -394,7 +405,7 @@ function verbMeetings(v: SentenceView, doc: Doc): void {
   }
 }
 
-/** A participant whose title names a country or body ("Ukrainian Foreign Minister") brings it along. */
+/** A session takes its meeting's place, bodies, date and status where it names none of its own. */
 function inherit(d: Draft, parent: Draft): void {
   d.parentKey = parent.key;
   if (!hasRole(d, 'place')) for (const [k, p] of parent.participants) if (p.role === 'place') d.participants.set(k, p);
@@ -496,8 +507,7 @@ function requests(v: SentenceView, doc: Doc): void {
   for (const m of text.matchAll(REQUEST_THAT)) {
     const at = base + m.index!;
     const clause = clauseOf(v, at);
-    const before = within(v, clause.start, at, (x) => isActor(x) && x.via !== 'capital');
-    const subject = [...before].reverse().find((x) => x.type === 'person') ?? before[before.length - 1];
+    const subject = subjectBefore(v, clause.start, at);
     const d = newDraft(doc, 'request', v, 'events.request.that', `${subject?.name ?? 'request'} ${m[0]} ${text.slice(m.index! + m[0].length, clause.end - base).trim()}`);
     if (subject) add(d, subject, 'requester');
     else if (doc.mainOrg) addKey(d, doc.mainOrg, 'requester', d.evidence);
@@ -515,7 +525,7 @@ function requests(v: SentenceView, doc: Doc): void {
     // The addressee may be a capital standing for its government ("urged Beijing to").
     const objects = within(v, end, Math.min(clause.end + 1, end + 60), (x) => isActor(x) && x.via !== 'demonym');
     const before = within(v, clause.start, at, (x) => isActor(x) && x.via !== 'capital');
-    const subject = [...before].reverse().find((x) => x.type === 'person') ?? before[before.length - 1];
+    const subject = subjectBefore(v, clause.start, at);
     let object: EntityMention | undefined = objects[0];
     if (object && object.start - end > 30) object = undefined;
     // "Somalia's delegation asked partners to close the gap": an asker named, the addressee only described.
