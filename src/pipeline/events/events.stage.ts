@@ -686,7 +686,14 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
     for (const a of d.areas) target.areas.add(a);
     if (!target.time && d.time) target.time = d.time;
     else if (target.time && d.time && d.time.interval.start >= target.time.interval.start && d.time.interval.end <= target.time.interval.end) target.time = d.time;
-    if (d.status && (!target.status || (isPlanStatus(d.status) && isPlanStatus(target.status) && STATUS_RANK[d.status] > STATUS_RANK[target.status]))) target.status = d.status;
+    if (d.status && (!target.status || (isPlanStatus(d.status) && isPlanStatus(target.status) && STATUS_RANK[d.status] > STATUS_RANK[target.status]))) {
+      // The sentence that moves a plan forward ("are expected to approve ...") is its best evidence and wording.
+      if (target.status && !d.weak) {
+        target.evidence = d.evidence;
+        target.label = d.label;
+      }
+      target.status = d.status;
+    }
     if (target.weak && !d.weak) { target.weak = false; target.label = d.label; }
     if (group(target.type) === 'proposal') target.type = target.status === 'approved' || target.status === 'implemented' || target.status === 'rejected' ? 'decision' : 'proposal';
   }

@@ -294,8 +294,8 @@ describe('proposals and decisions', () => {
     const x = run('EU ministers will review plans to open a liaison office in Amman. On Friday, the EU agreed to open the liaison office in Amman.', '2025-04-02');
     const plans = x.events.filter((e) => e.type === 'proposal' || e.type === 'decision');
     expect(plans).toHaveLength(1);
-    // One event: the first statement, raised to a decision by the second.
-    expect(plans[0]).toMatchObject({ type: 'decision', status: 'approved', evidence: { rule: 'events.plan.review-plans' } });
+    // One event, raised to a decision by the second statement, which becomes its evidence.
+    expect(plans[0]).toMatchObject({ type: 'decision', status: 'approved', evidence: { rule: 'events.plan.approved' } });
   });
 });
 
