@@ -38,6 +38,8 @@ interface SentenceView {
   s: Sentence;
   mentions: EntityMention[];
   times: TimeExpression[];
+  /** Clause breaks as [start, end) offsets within the sentence, found once on first use. */
+  breaks?: [number, number][];
 }
 
 interface Doc {
@@ -160,13 +162,16 @@ const CLAUSE_BREAK = /;|\s[–—-]\s|,\s+(?:and|but|while|whereas|which|who|whe
 /** The clause of the sentence around `pos` (absolute offsets). */
 function clauseOf(v: SentenceView, pos: number): { start: number; end: number } {
   const text = v.s.text;
+  if (!v.breaks) {
+    v.breaks = [];
+    CLAUSE_BREAK.lastIndex = 0;
+    for (const m of text.matchAll(CLAUSE_BREAK)) v.breaks.push([m.index!, m.index! + m[0].length]);
+  }
   const rel = pos - v.s.start;
   let start = 0;
   let end = text.length;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
-    const at = m.index!;
-    if (at + m[0].length <= rel) start = at + m[0].length;
+  for (const [at, after] of v.breaks) {
+    if (after <= rel) start = after;
     else if (at >= rel) { end = at; break; }
   }
   return { start: v.s.start + start, end: v.s.start + end };
