@@ -79,7 +79,8 @@ function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sent
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t.word) continue;
+    // Most lower-case words start no name: one small set answers that before the big index.
+    if (!t.word || (!t.cap && !r.index.startsLowercase(t.key))) continue;
     let max = Math.min(r.index.maxLength(t.key), tokens.length - i);
     if (!max) continue;
     if (max > 1 && !r.index.continues(t.key, tokens[i + 1].key)) max = 1;
@@ -295,7 +296,7 @@ function withReferences(tokens: Token[], chosen: Candidate[], r: MentionResource
       refs.push({ ...base, type: ORGANIZATION_HEADS.has(t.key) ? 'organization' : 'instrument', key: '', name: t.key, rule: 'mentions.reference.head', via: 'descriptor' });
     }
   }
-  const all = refs.length ? [...chosen, ...refs].sort((a, b) => a.start - b.start) : chosen;
+  const all = refs.length ? chosen.concat(refs).sort((a, b) => a.start - b.start) : chosen;
   const out: Candidate[] = [];
   for (const c of all) {
     let m: Candidate | undefined = c;

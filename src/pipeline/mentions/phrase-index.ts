@@ -21,12 +21,15 @@ export interface PhraseIndex {
   maxLength(firstKey: string): number;
   /** Whether some phrase continues "first second ...": prunes the many one-word starts ("the"). */
   continues(firstKey: string, secondKey: string): boolean;
+  /** Whether a phrase may start with this word written in lower case ("the alliance", "southern ..."). */
+  startsLowercase(firstKey: string): boolean;
 }
 
 export class PhraseIndexBuilder {
   private readonly map = new Map<string, DictHit[]>();
   private readonly first = new Map<string, number>();
   private readonly seconds = new Map<string, Set<string>>();
+  private readonly lowerFirst = new Set<string>();
 
   add(surface: string, hit: DictHit): void {
     const key = phraseKey(surface);
@@ -38,6 +41,7 @@ export class PhraseIndexBuilder {
     const parts = key.split(' ');
     const f = parts[0];
     this.first.set(f, Math.max(this.first.get(f) ?? 0, parts.length));
+    if (hit.match === 'any-case' || f === 'the') this.lowerFirst.add(f);
     if (parts.length > 1) {
       const set = this.seconds.get(f) ?? new Set<string>();
       set.add(parts[1]);
@@ -49,7 +53,9 @@ export class PhraseIndexBuilder {
     const map = this.map;
     const first = this.first;
     const seconds = this.seconds;
+    const lowerFirst = this.lowerFirst;
     return {
+      startsLowercase: (k) => lowerFirst.has(k),
       lookup: (key) => map.get(key),
       maxLength: (k) => first.get(k) ?? 0,
       continues: (a, b) => seconds.get(a)?.has(b) ?? false,

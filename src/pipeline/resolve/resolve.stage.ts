@@ -116,7 +116,9 @@ function toEntity(key: string, ms: EntityMention[], ctx: ResolveContext): Extrac
   }
   const aliases = new Set<string>();
   for (const m of sorted) {
-    if (m.via === 'demonym' || m.via === 'pronoun') continue;
+    // Back-references ("the mission", "the alliance", "he") point at an entity but are no name for
+    // it: as aliases they would merge every mission of every document into one.
+    if (m.via === 'demonym' || m.via === 'pronoun' || m.via === 'descriptor') continue;
     const surface = m.text.replace(/^the\s+/i, '');
     if (surface.toLowerCase() !== name.toLowerCase()) aliases.add(surface);
     if (m.name !== name && m.type === 'instrument') aliases.add(m.name);
