@@ -123,9 +123,17 @@ function dateFromStory(drafts: Draft[], story: TimeExpression | undefined): void
   }
 }
 
+/** A label a reader can scan: one line, no dangling "to"/"and" or closing punctuation, at most ~90 characters. */
+function tidyLabel(label: string): string {
+  let s = label.replace(/\s+/g, ' ').trim();
+  if (s.length > 90) s = s.slice(0, s.lastIndexOf(' ', 88) > 40 ? s.lastIndexOf(' ', 88) : 88) + ' …';
+  for (let i = 0; i < 3; i++) s = s.replace(/[\s,;:.“”"'’]+$/u, '').replace(/\s+(?:to|and|or|the|a|an|of|that|with|for|by|in|on)$/i, '');
+  return s;
+}
+
 function newDraft(doc: Doc, type: EventType, v: SentenceView, rule: string, label: string): Draft {
   const d: Draft = {
-    key: `ev${++doc.counter}`, type, label: label.replace(/\s+/g, ' ').trim(), participants: new Map(), topics: [], areas: new Set(),
+    key: `ev${++doc.counter}`, type, label: tidyLabel(label), participants: new Map(), topics: [], areas: new Set(),
     evidence: { start: v.s.start, end: v.s.end, rule }, sentence: v.s.index,
   };
   doc.drafts.push(d);
