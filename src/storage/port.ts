@@ -512,6 +512,8 @@ export interface Store {
   /** Lets ingest skip extraction for a text already stored: matches the normalized-text hash or a caller's raw hash. */
   findDocumentIdByHash(contentHash: string): Promise<string | undefined>;
   getDocument(id: string): Promise<DocumentDetail | undefined>;
+  /** Only the stored text (what evidence offsets point into): cheap where the full detail is not needed. */
+  getDocumentText(id: string): Promise<string | undefined>;
   /** Newest publication date first. */
   listDocuments(filter?: DocumentFilter): Promise<Page<DocumentSummary>>;
 

@@ -149,6 +149,8 @@ export function runStoreContract({ name, newStore }: StoreContractOptions): void
 
       const d = (await store.getDocument(saved.documentId))!;
       expect(d.text).toBe(x.text);
+      expect(await store.getDocumentText(saved.documentId)).toBe(x.text);
+      expect(await store.getDocumentText('doc_missing')).toBeUndefined();
       expect(d.title).toBe('Ministers meet (a)');
       expect(d.counts).toEqual({ entities: 6, events: 3, quotes: 1 });
       expect(d.mentions.length).toBe(8);
@@ -360,6 +362,13 @@ export function runStoreContract({ name, newStore }: StoreContractOptions): void
       const queue = await store.reviewQueue();
       expect(queue.total).toBe(6 + 3 + 1);
       expect(queue.items[0].kind).toBe('event');
+      // Pages across kinds join up exactly, in a fixed order (events, entities, quotes).
+      const paged = [];
+      for (let offset = 0; offset < queue.total; offset += 3) paged.push(...(await store.reviewQueue({ limit: 3, offset })).items);
+      expect(paged.map((i) => i.id)).toEqual(queue.items.map((i) => i.id));
+      expect(paged.map((i) => i.kind)).toEqual([...Array(3).fill('event'), ...Array(6).fill('entity'), 'quote']);
+      expect(queue.items.filter((i) => i.kind === 'entity').every((i) => i.evidence?.documentId === a.documentId)).toBe(true);
+      expect((await store.reviewQueue({ kind: 'quote' })).items.map((i) => i.kind)).toEqual(['quote']);
 
       const result = await store.setReviewState(alice, { kind: 'entity', id: a.entityIds.nato }, 'confirmed', 'checked the lexicon');
       expect(result).toEqual({ kind: 'entity', id: a.entityIds.nato, state: 'confirmed', previousState: 'draft' });

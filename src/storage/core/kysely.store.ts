@@ -99,6 +99,10 @@ export class KyselyStore implements Store {
   getDocument(id: string): Promise<DocumentDetail | undefined> {
     return read.getDocument(this.#open(), id);
   }
+  async getDocumentText(id: string): Promise<string | undefined> {
+    const row = await this.#open().selectFrom('documents').select('text').where('id', '=', id).executeTakeFirst();
+    return row?.text;
+  }
   listDocuments(filter?: DocumentFilter): Promise<Page<DocumentSummary>> {
     return read.listDocuments(this.#open(), filter);
   }

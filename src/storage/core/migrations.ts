@@ -163,6 +163,19 @@ export const coreMigrations: Record<string, Migration> = {
       await db.schema.createIndex('documents_source_hash_idx').on('documents').column('source_hash').execute();
     },
   },
+  // Lookups that grew with the database: history by record (checked on every role update
+  // during ingest), an entity's mentions by document (counts stay inside the index, and
+  // the first mention is one seek), an entity's events (covering, so `participant`
+  // filters read the index only).
+  '0004_lookup_indexes': {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('history_record_field_idx').on('history').columns(['record_id', 'field']).execute();
+      await db.schema.dropIndex('mentions_entity_idx').execute();
+      await db.schema.createIndex('mentions_entity_doc_idx').on('mentions').columns(['entity_id', 'document_id', 'span_start']).execute();
+      await db.schema.dropIndex('participants_entity_idx').execute();
+      await db.schema.createIndex('participants_entity_idx').on('event_participants').columns(['entity_id', 'role', 'event_id']).execute();
+    },
+  },
 };
 
 class InCodeMigrations implements MigrationProvider {

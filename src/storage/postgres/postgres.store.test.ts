@@ -38,7 +38,8 @@ const created: string[] = [];
 let templateReady: Promise<void> | undefined;
 
 async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
+  // Bounded: a busy server makes a test fail with a message rather than hang the hook.
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 10_000, statement_timeout: 20_000, lock_timeout: 15_000 });
   await client.connect();
   try {
     return await work(client);
@@ -74,15 +75,40 @@ async function newStore(): Promise<Store> {
   const name = `liaison_test_${process.pid}_${created.length + 1}_${Date.now().toString(36)}`;
   await admin((c) => c.query(`create database ${name} template ${TEMPLATE}`));
   created.push(name);
-  return openPostgresStore({ url: urlFor(name), poolSize: 4 });
+  const store = await openPostgresStore({ url: urlFor(name), poolSize: 4 });
+  opened.push(store);
+  return store;
+}
+const opened: Store[] = [];
+
+/** Resolves after `ms` at the latest, so no single step of teardown can hang it. */
+function within<T>(ms: number, work: Promise<T>): Promise<T | undefined> {
+  let timer: Parameters<typeof clearTimeout>[0];
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([work.catch(() => undefined), late]).finally(() => clearTimeout(timer));
 }
 
+// Teardown ends every pool first (the contract closes its stores, but a failed test may
+// not get that far), then drops the databases. WITH (FORCE) (PostgreSQL 13+) ends any
+// session still attached instead of waiting for it; every step has a time limit.
 afterAll(async () => {
   if (!isReachable) return;
-  await admin(async (c) => {
-    for (const name of created) await c.query(`drop database if exists ${name} with (force)`);
-  });
-});
+  await within(10_000, Promise.allSettled(opened.map((s) => s.close())));
+  await within(
+    40_000,
+    admin(async (c) => {
+      const version = Number((await c.query('show server_version_num')).rows[0].server_version_num);
+      const force = version >= 130000 ? ' with (force)' : '';
+      for (const name of created) {
+        try {
+          await c.query(`drop database if exists ${name}${force}`);
+        } catch (err) {
+          console.warn(`could not drop test database ${name}: ${(err as Error).message}`);
+        }
+      }
+    }),
+  );
+}, 60_000);
 
 describe.runIf(!isReachable && inCi)('postgres availability under CI', () => {
   it('needs PostgreSQL', () => {
