@@ -2,9 +2,12 @@
  * A new user's first session, in a real Chromium against the real server: open the
  * dashboard, paste the seed article, follow a proposal to its evidence, find a visit on the
  * timeline and the map, confirm a draft, and check that markup in an article stays text.
- * Each main view is saved as a screenshot under docs/screenshots/.
+ * Each main view is saved as a screenshot: under docs/screenshots/ when LIAISON_SCREENSHOTS=docs
+ * (to refresh the README's pictures), else in a temporary folder so a test run leaves the
+ * working tree as it was.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
@@ -13,7 +16,7 @@ import type { TestBrowser, TestServer } from './harness.js';
 
 const SEED_FILE = join(REPO_ROOT, '..', 'shared', 'seed', '000_8e139579997b0ee8.txt');
 const SEED = existsSync(SEED_FILE) ? readFileSync(SEED_FILE, 'utf8') : '';
-const SHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+const SHOTS = process.env.LIAISON_SCREENSHOTS === 'docs' ? join(REPO_ROOT, 'docs', 'screenshots') : join(tmpdir(), 'liaison-screenshots');
 
 /** Resolves with the first response to `method path` (path may be a prefix followed by ? or /). */
 function apiResponse(page: Page, method: string, pathPrefix: string | RegExp): Promise<Response> {
