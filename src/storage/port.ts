@@ -159,13 +159,15 @@ export interface EntityDetail extends EntitySummary {
   createdBy: string;
   /** Set when the id asked for was merged away: getEntity returned the survivor, whose id this is. */
   mergedInto?: string;
-  /** Events it takes part in with its role, by time, undated last. */
+  /** Events it takes part in with its role, by time, undated last (the first 500 events). */
   events: (EventSummary & { role: Role })[];
-  /** Quotes it is the named speaker of. */
+  /** How many events it takes part in, listed or not. */
+  eventCount: number;
+  /** Quotes it is the named speaker of (the first 200). */
   quotes: StoredQuote[];
   /** Co-participants (`event`), then entities named in the same documents (`document`). */
   related: { entity: EntityRef; count: number; via: 'event' | 'document' }[];
-  /** Documents that mention it, newest first. */
+  /** Documents that mention it, newest first (at most 500; documentCount has them all). */
   sources: (DocumentRef & { mentionCount: number })[];
   mentions: StoredMention[];
 }
@@ -282,11 +284,13 @@ export interface MapFilter {
   from?: string;
   to?: string;
   type?: EventType;
+  /** Latest events listed per place (default 20, at most 500); `eventCount` gives the total. */
+  eventsPerPlace?: number;
 }
 
 export interface MapData {
   /** Places with coordinates and the events located there. */
-  places: (EntityRef & { lat: number; lon: number; iso2?: string; events: EventRef[] })[];
+  places: (EntityRef & { lat: number; lon: number; iso2?: string; events: EventRef[]; eventCount: number })[];
   /** Countries with an ISO code; counts let the map shade them. */
   countries: (EntityRef & { iso2: string; iso3?: string; eventCount: number; mentionCount: number })[];
 }
@@ -297,6 +301,8 @@ export interface GraphFilter {
   type?: EventType;
   /** Most connected nodes kept; default 200. */
   limit?: number;
+  /** Event ids listed per edge (default 20, at most 1000); `weight` counts them all. */
+  eventIdsPerEdge?: number;
 }
 
 /**

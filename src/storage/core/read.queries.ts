@@ -191,6 +191,10 @@ export async function listEntities(db: Db, filter: EntityFilter = {}): Promise<P
   return { items: await entitySummaries(db, rows), total: num(total.n), limit, offset };
 }
 
+const ENTITY_EVENTS_LIMIT = 500;
+const ENTITY_QUOTES_LIMIT = 200;
+const ENTITY_SOURCES_LIMIT = 500;
+
 export async function getEntity(db: Db, requestedId: string): Promise<EntityDetail | undefined> {
   const resolved = await resolveEntityId(db, requestedId);
   if (!resolved) return undefined;
@@ -199,8 +203,19 @@ export async function getEntity(db: Db, requestedId: string): Promise<EntityDeta
   const [summary] = await entitySummaries(db, [row]);
 
   const [roles, quoteRows, coParticipants, sources, mentions] = await Promise.all([
-    db.selectFrom('event_participants').where('entity_id', '=', id).select(['event_id', 'role']).execute(),
-    db.selectFrom('quotes').selectAll().where('speaker_entity_id', '=', id).orderBy('created_at').orderBy('id').execute(),
+    // Lists are capped (an entity named in every text has tens of thousands of rows);
+    // eventCount gives the full number.
+    db
+      .selectFrom('event_participants as p')
+      .innerJoin('events as ev', 'ev.id', 'p.event_id')
+      .where('p.entity_id', '=', id)
+      .select(['p.event_id', 'p.role'])
+      .orderBy(sql.raw('case when ev.time_start is null then 1 else 0 end'))
+      .orderBy('ev.time_start')
+      .orderBy('ev.id')
+      .limit(ENTITY_EVENTS_LIMIT)
+      .execute(),
+    db.selectFrom('quotes').selectAll().where('speaker_entity_id', '=', id).orderBy('created_at').orderBy('id').limit(ENTITY_QUOTES_LIMIT).execute(),
     db
       .selectFrom('event_participants as p1')
       .innerJoin('event_participants as p2', 'p2.event_id', 'p1.event_id')
@@ -222,6 +237,8 @@ export async function getEntity(db: Db, requestedId: string): Promise<EntityDeta
       .orderBy(sql`case when d.published is null then 1 else 0 end`)
       .orderBy('d.published', 'desc')
       .orderBy('d.ingested_at', 'desc')
+      .orderBy('d.id')
+      .limit(ENTITY_SOURCES_LIMIT)
       .execute(),
     db.selectFrom('mentions').selectAll().where('entity_id', '=', id).orderBy('document_id').orderBy('span_start').limit(1000).execute(),
   ]);
@@ -266,10 +283,23 @@ export async function getEntity(db: Db, requestedId: string): Promise<EntityDeta
     }
   }
 
+  const eventCount =
+    roles.length < ENTITY_EVENTS_LIMIT
+      ? new Set(roles.map((r) => r.event_id)).size
+      : num(
+          (
+            await db
+              .selectFrom('event_participants')
+              .where('entity_id', '=', id)
+              .select((eb) => eb.fn.count<string>('event_id').distinct().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
   const detail: EntityDetail = {
     ...summary,
     createdBy: row.created_by,
     events,
+    eventCount,
     quotes: await quotesFrom(db, quoteRows),
     related,
     sources: sources.map((s) => ({ ...documentRef(s), mentionCount: num(s.n) })),
@@ -416,64 +446,94 @@ function uniqueRefs<T extends { id: string }>(refs: T[]): T[] {
 }
 
 export async function mapData(db: Db, filter: MapFilter = {}): Promise<MapData> {
-  let events = db
-    .selectFrom('event_participants as p')
-    .innerJoin('events as ev', 'ev.id', 'p.event_id')
-    .innerJoin('entities as e', 'e.id', 'p.entity_id')
-    .where('e.type', 'in', ['place', 'country'])
-    .where('ev.review_state', '!=', 'rejected');
-  if (filter.type) events = events.where('ev.type', '=', filter.type);
-  if (filter.from) events = events.where('ev.time_end', '>=', filter.from);
-  if (filter.to) events = events.where('ev.time_start', '<=', filter.to);
-  const [links, entities, mentionCounts] = await Promise.all([
-    events.select(['p.entity_id', 'p.role', 'ev.id', 'ev.type', 'ev.label', 'ev.status']).execute(),
-    db
-      .selectFrom('entities')
-      .where('type', 'in', ['place', 'country'])
-      .where('merged_into', 'is', null)
-      .where('review_state', '!=', 'rejected')
-      .select(['id', 'type', 'name', 'attributes', 'iso2'])
-      .execute(),
-    db
-      .selectFrom('mentions as m')
-      .innerJoin('entities as e', 'e.id', 'm.entity_id')
-      .where('e.type', '=', 'country')
-      .groupBy('m.entity_id')
-      .select((eb) => ['m.entity_id', eb.fn.countAll<string>().as('n')])
-      .execute(),
+  // Each place lists its latest events only (its count says how many there are): the
+  // whole list made the map payload grow with the database.
+  const perPlace = Math.min(Math.max(Math.trunc(filter.eventsPerPlace ?? 20), 0), 500);
+  const links = () => {
+    let q = db
+      .selectFrom('event_participants as p')
+      .innerJoin('events as ev', 'ev.id', 'p.event_id')
+      .where('ev.review_state', '!=', 'rejected');
+    if (filter.type) q = q.where('ev.type', '=', filter.type);
+    if (filter.from) q = q.where('ev.time_end', '>=', filter.from);
+    if (filter.to) q = q.where('ev.time_start', '<=', filter.to);
+    return q;
+  };
+  const entities = await db
+    .selectFrom('entities')
+    .where('type', 'in', ['place', 'country'])
+    .where('merged_into', 'is', null)
+    .where('review_state', '!=', 'rejected')
+    .select(['id', 'type', 'name', 'attributes', 'iso2'])
+    .execute();
+  const countries = entities.filter((e) => e.type === 'country' && e.iso2);
+  const places = entities
+    .map((e) => ({ e, attrs: parseJson<EntityAttributes>(e.attributes, {}) }))
+    .filter(({ e, attrs }) => e.type !== 'country' && typeof attrs.lat === 'number' && typeof attrs.lon === 'number');
+  const countryIds = countries.map((c) => c.id);
+  const placeIds = places.map((p) => p.e.id);
+  const [eventCounts, placeCounts, mentionCounts] = await Promise.all([
+    inChunks(countryIds, (s) =>
+      links()
+        .where('p.entity_id', 'in', s)
+        .groupBy('p.entity_id')
+        .select((eb) => ['p.entity_id', eb.fn.count<string>('p.event_id').distinct().as('n')])
+        .execute(),
+    ),
+    inChunks(placeIds, (s) =>
+      links()
+        .where('p.entity_id', 'in', s)
+        .where('p.role', '=', 'place')
+        .groupBy('p.entity_id')
+        .select((eb) => ['p.entity_id', eb.fn.count<string>('p.event_id').distinct().as('n')])
+        .execute(),
+    ),
+    inChunks(countryIds, (s) =>
+      db
+        .selectFrom('mentions')
+        .where('entity_id', 'in', s)
+        .groupBy('entity_id')
+        .select((eb) => ['entity_id', eb.fn.countAll<string>().as('n')])
+        .execute(),
+    ),
   ]);
-  const mentions = new Map(mentionCounts.map((m) => [m.entity_id, num(m.n)]));
-  const byEntity = new Map<string, typeof links>();
-  for (const l of links) {
-    const list = byEntity.get(l.entity_id) ?? [];
-    list.push(l);
-    byEntity.set(l.entity_id, list);
-  }
+  const countOf = (rows: { entity_id: string; n: unknown }[]) => new Map(rows.map((r) => [r.entity_id, num(r.n)]));
+  const events = countOf(eventCounts);
+  const placeEventCounts = countOf(placeCounts);
+  const mentions = countOf(mentionCounts);
+
   const out: MapData = { places: [], countries: [] };
-  for (const e of entities) {
+  for (const e of countries) {
     const attrs = parseJson<EntityAttributes>(e.attributes, {});
-    const mine = byEntity.get(e.id) ?? [];
-    if (e.type === 'country' && e.iso2) {
-      const c: MapData['countries'][number] = {
-        ...entityRef(e),
-        iso2: e.iso2,
-        eventCount: new Set(mine.map((l) => l.id)).size,
-        mentionCount: mentions.get(e.id) ?? 0,
-      };
-      if (attrs.iso3) c.iso3 = attrs.iso3;
-      out.countries.push(c);
-    } else if (typeof attrs.lat === 'number' && typeof attrs.lon === 'number') {
-      const p: MapData['places'][number] = {
-        ...entityRef(e),
-        lat: attrs.lat,
-        lon: attrs.lon,
-        events: uniqueRefs(mine.filter((l) => l.role === 'place').map((l) => eventRef(l))),
-      };
-      if (e.iso2) p.iso2 = e.iso2;
-      out.places.push(p);
-    }
+    const c: MapData['countries'][number] = { ...entityRef(e), iso2: e.iso2!, eventCount: events.get(e.id) ?? 0, mentionCount: mentions.get(e.id) ?? 0 };
+    if (attrs.iso3) c.iso3 = attrs.iso3;
+    out.countries.push(c);
   }
-  out.places.sort((a, b) => b.events.length - a.events.length || a.name.localeCompare(b.name));
+  for (const { e, attrs } of places) {
+    const eventCount = placeEventCounts.get(e.id) ?? 0;
+    const latest =
+      perPlace > 0 && eventCount > 0
+        ? await links()
+            .where('p.entity_id', '=', e.id)
+            .where('p.role', '=', 'place')
+            .select(['ev.id', 'ev.type', 'ev.label', 'ev.status'])
+            .orderBy(sql.raw('case when ev.time_start is null then 1 else 0 end'))
+            .orderBy('ev.time_start', 'desc')
+            .orderBy('ev.id')
+            .limit(perPlace)
+            .execute()
+        : [];
+    const p: MapData['places'][number] = {
+      ...entityRef(e),
+      lat: attrs.lat!,
+      lon: attrs.lon!,
+      events: uniqueRefs(latest.map((l) => eventRef(l))),
+      eventCount,
+    };
+    if (e.iso2) p.iso2 = e.iso2;
+    out.places.push(p);
+  }
+  out.places.sort((a, b) => b.eventCount - a.eventCount || a.name.localeCompare(b.name));
   out.countries.sort((a, b) => b.eventCount - a.eventCount || a.name.localeCompare(b.name));
   return out;
 }
@@ -499,17 +559,22 @@ export async function graph(db: Db, filter: GraphFilter = {}): Promise<GraphData
     list.push(r);
     byEvent.set(r.event_id, list);
   }
+  // An edge lists a few of its events (weight counts them all): a busy pair shares
+  // thousands at 10k documents, and searching or sending that list was the cost.
+  const perEdge = Math.min(Math.max(Math.trunc(filter.eventIdsPerEdge ?? 20), 0), 1000);
   const edges = new Map<string, GraphData['edges'][number]>();
+  const lastEvent = new Map<string, string>();
   const addEdge = (kind: GraphEdgeKind, source: string, target: string, eventId: string, directed: boolean) => {
     if (source === target) return;
     if (!directed && source > target) [source, target] = [target, source];
     const id = `${kind}:${source}:${target}`;
-    const edge = edges.get(id) ?? { id, source, target, kind, weight: 0, eventIds: [] };
-    if (!edge.eventIds.includes(eventId)) {
-      edge.eventIds.push(eventId);
-      edge.weight++;
-    }
-    edges.set(id, edge);
+    let edge = edges.get(id);
+    if (!edge) edges.set(id, (edge = { id, source, target, kind, weight: 0, eventIds: [] }));
+    // Rows come grouped by event, so a repeat within one event is always the last one seen.
+    if (lastEvent.get(id) === eventId) return;
+    lastEvent.set(id, eventId);
+    edge.weight++;
+    if (edge.eventIds.length < perEdge) edge.eventIds.push(eventId);
   };
   for (const [eventId, ps] of byEvent) {
     const type = ps[0].event_type;
