@@ -176,6 +176,14 @@ export const coreMigrations: Record<string, Migration> = {
       await db.schema.createIndex('participants_entity_idx').on('event_participants').columns(['entity_id', 'role', 'event_id']).execute();
     },
   },
+  // The graph reads every participation by event; with role and entity in the index it
+  // never touches the table.
+  '0005_participants_by_event': {
+    async up(db: Kysely<any>) {
+      await db.schema.dropIndex('participants_event_idx').execute();
+      await db.schema.createIndex('participants_event_idx').on('event_participants').columns(['event_id', 'entity_id', 'role']).execute();
+    },
+  },
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -540,18 +540,27 @@ export async function mapData(db: Db, filter: MapFilter = {}): Promise<MapData> 
 
 export async function graph(db: Db, filter: GraphFilter = {}): Promise<GraphData> {
   const limit = Math.min(Math.max(Math.trunc(filter.limit ?? 200), 1), 2000);
+  // Participations are read from the (event, entity, role) index alone; the few hundred
+  // entities they name are looked up once afterwards instead of joined on every row.
   let q = db
     .selectFrom('event_participants as p')
     .innerJoin('events as ev', 'ev.id', 'p.event_id')
-    .innerJoin('entities as e', 'e.id', 'p.entity_id')
-    .where('ev.review_state', '!=', 'rejected')
-    .where('e.review_state', '!=', 'rejected');
+    .where('ev.review_state', '!=', 'rejected');
   if (filter.type) q = q.where('ev.type', '=', filter.type);
   if (filter.entityId) {
     const id = filter.entityId;
     q = q.where('p.event_id', 'in', (eb) => eb.selectFrom('event_participants').where('entity_id', '=', id).select('event_id'));
   }
-  const rows = await q.select(['p.event_id', 'p.role', 'ev.type as event_type', 'e.id', 'e.type', 'e.name']).execute();
+  const links = await q.select(['p.event_id', 'p.role', 'ev.type as event_type', 'p.entity_id']).execute();
+  const named = await inChunks(
+    links.map((l) => l.entity_id),
+    (ids) => db.selectFrom('entities').where('id', 'in', ids).where('review_state', '!=', 'rejected').select(['id', 'type', 'name']).execute(),
+  );
+  const entityById = new Map(named.map((e) => [e.id, e]));
+  const rows = links.flatMap((l) => {
+    const e = entityById.get(l.entity_id);
+    return e ? [{ event_id: l.event_id, role: l.role, event_type: l.event_type, id: e.id, type: e.type, name: e.name }] : [];
+  });
 
   const byEvent = new Map<string, typeof rows>();
   for (const r of rows) {
