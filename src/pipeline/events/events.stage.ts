@@ -62,6 +62,7 @@ function implied(m: EntityMention): boolean {
 }
 
 const isActor = (m: EntityMention) => m.type === 'person' || m.type === 'organization' || m.type === 'country';
+const isNamedActor = (m: EntityMention) => isActor(m) && m.via !== 'capital' && m.via !== 'demonym';
 const isPlace = (m: EntityMention) => (m.type === 'place' || m.type === 'country') && !implied(m);
 
 /** Finds meetings, sessions, visits, requests, proposals and decisions sentence by sentence. */
@@ -389,12 +390,11 @@ function verbMeetings(v: SentenceView, doc: Doc): void {
     const at = base + m.index!;
     const end = at + m[0].length;
     const clause = clauseOf(v, at);
-    const people = (x: EntityMention) => isActor(x) && x.via !== 'capital' && x.via !== 'demonym';
-    const subjects = within(v, clause.start, at, people);
-    const objects = within(v, end, Math.min(clause.end, end + 120), people);
+    const subjects = within(v, clause.start, at, isNamedActor);
+    const objects = within(v, end, Math.min(clause.end, end + 120), isNamedActor);
     // "Malaysia's Foreign Minister ... who chaired the meeting": the subject may sit before the clause.
     if (!subjects.length) {
-      const earlier = v.mentions.filter((x) => people(x) && x.end <= clause.start);
+      const earlier = v.mentions.filter((x) => isNamedActor(x) && x.end <= clause.start);
       if (earlier.length && /^\s*who\b/i.test(text.slice(clause.start - base))) subjects.push(earlier[earlier.length - 1]);
     }
     const hostVerb = /host|receiv|welcom/i.test(m[0]);
@@ -682,7 +682,7 @@ function fillPlan(d: Draft, v: SentenceView, from: number, to: number, actors: E
   if (time && !d.time) d.time = time;
 }
 
-const subjectsOf = (d: Draft) => [...d.participants].filter(([, p]) => p.role === 'subject').map(([k]) => k);
+const subjectsOf = (d: Draft) => keysWithRole(d, 'subject');
 const group = (t: EventType) => (t === 'decision' ? 'proposal' : t === 'session' ? 'meeting' : t);
 
 function shareAny(a: string[], b: string[]): boolean {
@@ -723,6 +723,29 @@ function timesAgree(a: Draft, b: Draft): boolean {
   return x.start <= y.end && y.start <= x.end;
 }
 
+// Module-level helpers, not closures inside sameFact: it runs for every pair of drafts.
+function keysWithRole(d: Draft, role: Role): string[] {
+  const out: string[] = [];
+  for (const [k, p] of d.participants) if (p.role === role) out.push(k);
+  return out;
+}
+
+function partyKeys(d: Draft): string[] {
+  const out: string[] = [];
+  for (const [k, p] of d.participants) if (p.role !== 'place') out.push(k);
+  return out;
+}
+
+function personKeys(d: Draft): string[] {
+  const out: string[] = [];
+  for (const [k, p] of d.participants) if (p.role !== 'place' && k.startsWith('person:')) out.push(k);
+  return out;
+}
+
+function isBare(d: Draft): boolean {
+  return !d.time && !hasRole(d, 'place');
+}
+
 function sameFact(a: Draft, b: Draft): boolean {
   if (group(a.type) !== group(b.type)) return false;
   switch (group(a.type)) {
@@ -733,27 +756,19 @@ function sameFact(a: Draft, b: Draft): boolean {
     }
     case 'request': {
       // One requester asks many things ("We call on Russia ...", "We call on China ..."): same asker and same addressee, or same subject.
-      const by = (d: Draft, role: Role) => [...d.participants].filter(([, p]) => p.role === role).map(([k]) => k);
-      const sameAsk = shareAny(by(a, 'requester'), by(b, 'requester')) && shareAny(by(a, 'addressee'), by(b, 'addressee'));
+      const sameAsk = shareAny(keysWithRole(a, 'requester'), keysWithRole(b, 'requester')) && shareAny(keysWithRole(a, 'addressee'), keysWithRole(b, 'addressee'));
       return (shareAny(subjectsOf(a), subjectsOf(b)) || sameAsk) && timesAgree(a, b);
     }
-    case 'visit': {
-      const who = (d: Draft) => [...d.participants].filter(([, p]) => p.role === 'visitor').map(([k]) => k);
-      const where = (d: Draft) => [...d.participants].filter(([, p]) => p.role === 'place').map(([k]) => k);
-      return shareAny(who(a), who(b)) && shareAny(where(a), where(b)) && timesAgree(a, b);
-    }
+    case 'visit':
+      return shareAny(keysWithRole(a, 'visitor'), keysWithRole(b, 'visitor')) && shareAny(keysWithRole(a, 'place'), keysWithRole(b, 'place')) && timesAgree(a, b);
     case 'meeting': {
       if (a.type !== b.type || !a.noun || a.noun !== b.noun || !timesAgree(a, b)) return false;
       // A mention without date or place ("attending his first meeting of the group") restates one that has them.
-      const bare = (d: Draft) => !d.time && !hasRole(d, 'place');
-      const parties = (d: Draft) => [...d.participants].filter(([, p]) => p.role !== 'place').map(([k]) => k);
-      if ((bare(a) || bare(b)) && shareAny(parties(a), parties(b))) return true;
+      if ((isBare(a) || isBare(b)) && shareAny(partyKeys(a), partyKeys(b))) return true;
       if (a.status && b.status && a.status !== b.status) return false;
-      const places = (d: Draft) => [...d.participants].filter(([, p]) => p.role === 'place').map(([k]) => k);
-      const people = (d: Draft) => [...d.participants].filter(([k, p]) => p.role !== 'place' && k.startsWith('person:')).map(([k]) => k);
-      const pa = places(a), pb = places(b);
+      const pa = keysWithRole(a, 'place'), pb = keysWithRole(b, 'place');
       if (pa.length && pb.length && !shareAny(pa, pb)) return false;
-      const qa = people(a), qb = people(b);
+      const qa = personKeys(a), qb = personKeys(b);
       if (qa.length && qb.length) return qa.every((k) => qb.includes(k)) || qb.every((k) => qa.includes(k));
       return !!(a.time && b.time) || (pa.length > 0 && pb.length > 0);
     }

@@ -24,6 +24,26 @@ export interface MentionContext {
   dateline?: { place: string; span: { start: number; end: number } };
 }
 
+/**
+ * Which tokens a sentence's candidates already cover. A class rather than closures made per
+ * sentence: the bound methods are created once per sentence without per-call wrappers.
+ */
+class Coverage {
+  private readonly covered: Uint8Array;
+
+  constructor(size: number, private readonly cands: Candidate[]) {
+    this.covered = new Uint8Array(size);
+    for (const c of cands) for (let k = c.from; k < c.to; k++) this.covered[k] = 1;
+  }
+
+  readonly isCovered = (k: number): boolean => this.covered[k] === 1;
+
+  readonly add = (c: Candidate): void => {
+    this.cands.push(c);
+    for (let k = c.from; k < c.to; k++) this.covered[k] = 1;
+  };
+}
+
 /** A mention found in one sentence, with the token range it covers. */
 interface Candidate extends EntityMention {
   from: number;
@@ -184,10 +204,9 @@ export function findMentions(seg: Segmented, ctx: MentionContext): EntityMention
   for (const sentence of seg.sentences) {
     const tokens = tokenize(text, sentence.start, sentence.end);
     const cands = dictionaryPass(tokens, r, text, sentence.index);
-    const covered = new Uint8Array(tokens.length);
-    for (const c of cands) for (let k = c.from; k < c.to; k++) covered[k] = 1;
-    const isCovered = (k: number) => covered[k] === 1;
-    const add = (c: Candidate) => { cands.push(c); for (let k = c.from; k < c.to; k++) covered[k] = 1; };
+    const cover = new Coverage(tokens.length, cands);
+    const isCovered = cover.isCovered;
+    const add = cover.add;
 
     personsByTitle(tokens, text, sentence, cands, isCovered, add, r, people);
     capitalisedNames(tokens, text, sentence, cands, isCovered, add, r, people);
