@@ -109,8 +109,7 @@ export class MentionIndex {
   best(at: number, side: 'end' | 'start'): EntityMention | undefined {
     const list = (side === 'end' ? this.byEnd : this.byStart).get(at);
     if (!list) return undefined;
-    const rank = (m: EntityMention): number => (m.type === 'person' ? 3 : m.type === 'organization' || m.type === 'country' ? 2 : 1);
-    return [...list].sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start))[0];
+    return [...list].sort((a, b) => speakerRank(b) - speakerRank(a) || b.end - b.start - (a.end - a.start))[0];
   }
 
   /** The most recent person mention starting before `pos` that satisfies `matches`. */
@@ -223,6 +222,10 @@ function namePhrase(text: string, start: number, end: number): SpeakerPhrase | u
   }
   if (words.length === 0) return undefined;
   return { kind: 'name', start, end, text: text.slice(start, end) };
+}
+
+function speakerRank(m: EntityMention): number {
+  return m.type === 'person' ? 3 : m.type === 'organization' || m.type === 'country' ? 2 : 1;
 }
 
 /**
