@@ -398,6 +398,8 @@ function verbMeetings(v: SentenceView, doc: Doc): void {
       if (earlier.length && /^\s*who\b/i.test(text.slice(clause.start - base))) subjects.push(earlier[earlier.length - 1]);
     }
     const hostVerb = /host|receiv|welcom/i.test(m[0]);
+    // "to be hosted by Singapore", "received by": a passive names a venue or a sender, not a meeting.
+    if (hostVerb && (/^\s+by\b/i.test(text.slice(end - base)) || /\b(?:be|been|being|is|was|are|were)\s+$/i.test(text.slice(Math.max(0, m.index! - 8), m.index!)))) continue;
     if (!subjects.length || (!objects.length && !/talks|met|meet/i.test(m[0]))) continue;
     // One meeting per clause: "met X and later Y" is still one frame.
     if (doc.drafts.some((d) => d.sentence === v.s.index && d.evidence.rule === 'events.meeting.verb' && d.evidence.start === clause.start)) continue;
