@@ -75,6 +75,8 @@ export function createApp(options: CreateAppOptions): LiaisonApp {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // Closing the server must not wait on a browser's idle keep-alive connections.
+    forceCloseConnections: 'idle',
     // Unknown fields are an error, not silently dropped: a typo in a client must show.
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   });

@@ -80,7 +80,7 @@ export async function startTestServer(options: { now?: string } = {}): Promise<T
   return {
     url: server.url,
     async close() {
-      await server.close();
+      await Promise.race([server.close(), new Promise((done) => setTimeout(done, 10_000).unref())]);
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -110,7 +110,8 @@ export async function launchBrowser(baseURL: string): Promise<TestBrowser> {
     context,
     newPage: () => context.newPage(),
     async close() {
-      await context.close();
+      // A browser that hangs on exit must not hang the suite: give it ten seconds, then go on.
+      await Promise.race([context.close(), new Promise((done) => setTimeout(done, 10_000).unref())]);
       rmSync(profile, { recursive: true, force: true });
     },
   };

@@ -73,7 +73,7 @@ describe.skipIf(!enabled)('web UI in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-  });
+  }, 60_000);
 
   async function open(path: string, waitFor: Array<[string, string | RegExp]>): Promise<Page> {
     const page = await browser.newPage();
