@@ -593,10 +593,12 @@ function plans(v: SentenceView, doc: Doc): void {
     const actions = findActions(span, cue.end);
     const decided = cue.status === 'approved' || cue.status === 'implemented' || cue.status === 'rejected';
     // "well-established cooperation", "a renewed push": the participle describes, it does not report a step.
-    if (/(?:-|\b(?:a|an|the|its|their|our|newly|already|long|recently|once|\w{3,}ing)\s+)$/i.test(text.slice(Math.max(0, cue.at - 16), cue.at))) continue;
+    // (A cue that starts with the agreement's own noun, "a letter of intent signed by ...", is exempt.)
+    const nounLed = cue.id === 'agreement-reached';
+    if (!nounLed && /(?:-|\b(?:a|an|the|its|their|our|newly|already|long|recently|once|\w{3,}ing)\s+)$/i.test(text.slice(Math.max(0, cue.at - 16), cue.at))) continue;
     const after = text.slice(cue.end, cue.end + 40);
     // "the mission, authorized by the Council in 2023, has ...": a participle after a noun describes it.
-    if (/^\s+(?:by|under)\b/i.test(after) && !/\b(?:was|were|is|are|been|be|has|have|had)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, cue.at - 20), cue.at))) continue;
+    if (!nounLed && /^\s+(?:by|under)\b/i.test(after) && !/\b(?:was|were|is|are|been|be|has|have|had)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, cue.at - 20), cue.at))) continue;
     // "opened the gathering with a dinner": opening a meeting is part of the meeting.
     if (cue.status === 'implemented' && /^\s+(?:the|its|a|their)?\s*(?:\w+\s+)?(?:gathering|session|meeting|talks|dialogue|conference|summit|debate|proceedings)\b/i.test(after)) continue;
     // "would consider the request": weighing something already told is no new plan.

@@ -215,6 +215,13 @@ describe('requests', () => {
 });
 
 describe('proposals and decisions', () => {
+  it('reads an agreement named before its verb ("a letter of intent signed by X and Y") as an approved decision', () => {
+    const x = run('PARIS (AFP) - A letter of intent signed by France and Indonesia on Sunday covers submarines and munitions.', '2025-07-14');
+    const d = only(x, 'decision');
+    expect(d).toMatchObject({ status: 'approved', evidence: { rule: 'events.plan.agreement-reached' } });
+    expect(names(x, d)).toEqual(expect.arrayContaining(['France', 'Indonesia']));
+  });
+
   const cases: { wording: string; text: string; type: 'proposal' | 'decision'; status: string; rule: string }[] = [
     { wording: 'will review plans to open', text: 'EU ministers will review plans to open a liaison office in Amman.', type: 'proposal', status: 'under_review', rule: 'events.plan.review-plans' },
     { wording: 'under review is the establishment of', text: 'Among the options under review is the establishment of an EU liaison office in Amman.', type: 'proposal', status: 'under_review', rule: 'events.plan.under-review' },
