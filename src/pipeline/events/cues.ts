@@ -56,7 +56,7 @@ export const ACTION_FAMILIES: { family: string; re: RegExp }[] = [
 ];
 
 // Meetings and their parts, as nouns ("foreign ministers meeting", "summit", "talks").
-export const MEETING_NOUN = /\b(?:(?:foreign|defen[cs]e|finance|interior|trade|energy|health|justice|economy|economic)\s+)?(?:ministers['’]?\s+)?(?:meeting|summit|ministerial|conference|talks|consultations|retreat|forum|gathering|dialogue)s?\b/gi;
+export const MEETING_NOUN = /\b(?:(?:foreign|defen[cs]e|finance|interior|trade|energy|health|justice|economy|economic)\s+)?(?:ministers['’]?\s+)?(?:ministerial\s+(?=meeting|gathering|conference|session))?(?:meeting|summit|ministerial|conference|talks|consultations|retreat|forum|gathering|dialogue)s?\b/gi;
 export const SESSION_NOUN = /\b(?:session|working\s+(?:dinner|lunch|breakfast)|plenary)\b/gi;
 // "X met Y", "will meet", "held talks with", "hosted"
 export const MEETING_VERB = /\b(?:met|meets|meet|meeting\s+with|sat\s+down\s+with|sits\s+down\s+with|held\s+talks|hold\s+talks|holds\s+talks|holding\s+talks|talks\s+with|conferred\s+with|spoke\s+with|hosted|hosts|will\s+host|received|receives)\b/gi;

@@ -74,10 +74,12 @@ export function findEvents(seg: Segmented, mentions: EntityMention[], times: Tim
   for (const v of views) {
     // Cheap word gates first: most sentences hold no event and never reach the rule regexes.
     const low = v.s.text.toLowerCase();
+    // Verb meetings first: "the ministers of X, Y and Z met in Tokyo" is the event, and a noun
+    // later in the sentence with the same parties ("... agreed to work toward a summit") is not.
+    if (GATE_MEETING_VERB.test(low)) verbMeetings(v, doc);
     if (GATE_MEETING.test(low)) meetings(v, doc);
     if (GATE_SESSION.test(low)) sessions(v, doc);
     if (v.mentions.length) bodyMeetings(v, doc);
-    if (GATE_MEETING_VERB.test(low)) verbMeetings(v, doc);
     if (GATE_VISIT.test(low)) visits(v, doc);
     if (GATE_REQUEST.test(low)) requests(v, doc);
     if (GATE_PLAN.test(low)) plans(v, doc);
@@ -197,6 +199,8 @@ function timeNear(v: SentenceView, pos: number, clause?: { start: number; end: n
   for (const t of v.times) {
     const lead = v.s.text.slice(Math.max(0, t.start - v.s.start - 24), t.start - v.s.start).replace(/\s*(?:on|in|at|late|early)\s*$/i, '');
     if (REPORTING_BEFORE_TIME.test(lead)) continue;
+    // "the first such gathering since November 2023": a time after "since" dates something else.
+    if (/\bsince\s+$/i.test(v.s.text.slice(Math.max(0, t.start - v.s.start - 8), t.start - v.s.start))) continue;
     let dist = t.start >= pos ? t.start - pos : (pos - t.end) * 1.5;
     if (clause && (t.start < clause.start || t.end > clause.end)) dist += 400;
     if (dist < bestDist) { best = t; bestDist = dist; }
@@ -287,6 +291,8 @@ function meetings(v: SentenceView, doc: Doc): void {
       continue;
     }
     const phrase = text.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 20);
+    const told = doc.drafts.find((d) => d.sentence === v.s.index && d.evidence.rule === 'events.meeting.verb');
+    if (told && actors.length && actors.every((x) => told.participants.has(x.key))) continue;
     const parent = parentMeeting(doc);
     // A council's meeting during a ministerial is one of its sessions.
     const isSession = !!ofOrg && ofOrg.type === 'organization' && !!parent && (!time || !parent.time || (time.interval.start >= parent.time.interval.start && time.interval.end <= parent.time.interval.end));
