@@ -232,8 +232,17 @@ function lastMeeting(doc: Doc, sessionToo: boolean): Draft | undefined {
   return undefined;
 }
 
-function parentMeeting(doc: Doc): Draft | undefined {
-  return doc.drafts.find((d) => d.type === 'meeting' && d.major && d.status !== 'held');
+/**
+ * The gathering a session belongs to: the major meeting (ministerial, summit) whose dates
+ * hold the session's date, else the story's first major meeting.
+ */
+function parentMeeting(doc: Doc, time?: TimeExpression): Draft | undefined {
+  const majors = doc.drafts.filter((d) => d.type === 'meeting' && d.major);
+  if (time) {
+    const holding = majors.find((d) => d.time && time.interval.start >= d.time.interval.start && time.interval.end <= d.time.interval.end);
+    if (holding) return holding;
+  }
+  return majors[0];
 }
 
 /** Everyone acting in a clause: people, bodies, countries (a demonym counts: "Japanese and Chinese ministers"). */
@@ -246,7 +255,13 @@ function actorsIn(v: SentenceView, c: { start: number; end: number }): EntityMen
 /** Who acts in a clause before `at`: the last person named there, else the last body or country. */
 function subjectBefore(v: SentenceView, clauseStart: number, at: number): EntityMention | undefined {
   const before = within(v, clauseStart, at, (x) => isActor(x) && x.via !== 'capital');
-  return findLastOf(before, (x) => x.type === 'person') ?? before[before.length - 1];
+  const found = findLastOf(before, (x) => x.type === 'person') ?? before[before.length - 1];
+  if (found) return found;
+  // "Zelensky, who addressed the leaders ..., asked them": the relative clause's antecedent acts.
+  if (/^\s*who\b/i.test(v.s.text.slice(clauseStart - v.s.start))) {
+    return findLastOf(v.mentions, (x) => x.end <= clauseStart && isActor(x) && x.via !== 'capital' && x.via !== 'demonym');
+  }
+  return undefined;
 }
 
 function findLastOf<T>(list: T[], pred: (x: T) => boolean): T | undefined {
@@ -293,7 +308,7 @@ function meetings(v: SentenceView, doc: Doc): void {
     const phrase = text.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 20);
     const told = doc.drafts.find((d) => d.sentence === v.s.index && d.evidence.rule === 'events.meeting.verb');
     if (told && actors.length && actors.every((x) => told.participants.has(x.key))) continue;
-    const parent = parentMeeting(doc);
+    const parent = parentMeeting(doc, time);
     // A council's meeting during a ministerial is one of its sessions.
     const isSession = !!ofOrg && ofOrg.type === 'organization' && !!parent && (!time || !parent.time || (time.interval.start >= parent.time.interval.start && time.interval.end <= parent.time.interval.end));
     const labelStart = modifiers.length ? Math.min(modifiers[0].start, at) : at;
@@ -321,7 +336,7 @@ function sessions(v: SentenceView, doc: Doc): void {
   for (const m of text.matchAll(SESSION_NOUN)) {
     const at = base + m.index!;
     const before = text.slice(Math.max(0, m.index! - 30), m.index!);
-    const parent = parentMeeting(doc);
+    const parent = parentMeeting(doc, timeNear(v, at));
     const actors = v.mentions.filter((x) => isActor(x) && x.via !== 'capital');
     // "will join the session": more participants for the session or meeting just named.
     if (/\bthe\s+$/i.test(before) && !/\b(?:closed|open|special|plenary|working)\s+$/i.test(before)) {
@@ -547,8 +562,10 @@ function requests(v: SentenceView, doc: Doc): void {
     const objects = within(v, end, Math.min(clause.end + 1, end + 60), (x) => isActor(x) && x.via !== 'demonym');
     const before = within(v, clause.start, at, (x) => isActor(x) && x.via !== 'capital');
     const subject = subjectBefore(v, clause.start, at);
+    if (subject && !before.includes(subject)) before.push(subject);
     let object: EntityMention | undefined = objects[0];
-    if (object && object.start - end > 30) object = undefined;
+    // "asked them to ...": the addressee is a pronoun, whatever entity comes later in the clause.
+    if (object && (object.start - end > 30 || /^\s+(?:them|us|him|her|it)\b/i.test(text.slice(end - base)))) object = undefined;
     // "Somalia's delegation asked partners to close the gap": an asker named, the addressee only described.
     if (!object && !(subject && /^\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:to|for)\b/.test(text.slice(end - base, end - base + 40)))) continue;
     if (!/\b(?:to|for)\b/i.test(text.slice(end - base, end - base + 140))) continue;
