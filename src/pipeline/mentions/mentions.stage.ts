@@ -303,7 +303,10 @@ function withReferences(tokens: Token[], chosen: Candidate[], r: MentionResource
       refs.push({ ...base, type: 'person', key: '', name: '', rule: 'mentions.reference.pronoun', via: 'pronoun' });
       continue;
     }
-    if (tokens[k - 1]?.key !== 'the' || covered[k - 1]) continue;
+    // "the Secretary-General", also "the Finnish minister" (a demonym between article and title).
+    const afterThe = tokens[k - 1]?.key === 'the' && !covered[k - 1];
+    const afterTheDemonym = !afterThe && tokens[k - 2]?.key === 'the' && chosen.some((c) => c.from === k - 1 && c.to === k && c.via === 'demonym');
+    if (!afterThe && !afterTheDemonym) continue;
     const tl = titleAt(tokens, k, r);
     if (tl && !isNameToken(tokens[k + tl])) {
       const end = tokens[k + tl - 1].end;
@@ -311,7 +314,7 @@ function withReferences(tokens: Token[], chosen: Candidate[], r: MentionResource
       k += tl - 1;
       continue;
     }
-    if (!t.cap && (ORGANIZATION_HEADS.has(t.key) || INSTRUMENT_HEADS[t.key]) && !(tokens[k + 1]?.cap)) {
+    if (afterThe && !t.cap && (ORGANIZATION_HEADS.has(t.key) || INSTRUMENT_HEADS[t.key]) && !(tokens[k + 1]?.cap)) {
       refs.push({ ...base, type: ORGANIZATION_HEADS.has(t.key) ? 'organization' : 'instrument', key: '', name: t.key, rule: 'mentions.reference.head', via: 'descriptor' });
     }
   }
