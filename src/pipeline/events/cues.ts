@@ -61,7 +61,7 @@ export const SESSION_NOUN = /\b(?:session|working\s+(?:dinner|lunch|breakfast)|p
 // "X met Y", "will meet", "held talks with", "hosted"
 export const MEETING_VERB = /\b(?:met|meets|meet|meeting\s+with|sat\s+down\s+with|sits\s+down\s+with|held\s+talks|hold\s+talks|holds\s+talks|holding\s+talks|talks\s+with|conferred\s+with|spoke\s+with|hosted|hosts|will\s+host|received|receives)\b/gi;
 // "visited", "recent visits by", "travelled to", "a trip to", "arrived in"
-export const VISIT = /\b(?:visit(?:s|ed|ing)?|travel(?:l?ed|l?ing|s)?\s+to|trips?\s+to|arrived\s+in|arrives\s+in|arrive\s+in|flew\s+(?:in|into|to|(?:\w+\s+){1,3}to)|flies\s+(?:in|into|to)|expected\s+in|tour(?:ed|ing)?(?:\s+of)?)\b/gi;
+export const VISIT = /\b(?:visit(?:s|ed|ing)?|travel(?:l?ed|l?ing|s)?\s+to|trips?\s+to|arrived\s+in|arrives\s+in|arrive\s+in|flew\s+(?:in|into|to|(?:\w+\s+){1,3}to)|flies\s+(?:in|into|to)|fly\s+(?:in|into|to)|expected\s+in|tour(?:ed|ing)?(?:\s+of)?)\b/gi;
 // "following a request from", "at the request of", "asked NATO to", "called on"
 export const REQUEST_NOUN = /\b(?:following|after|at|upon|in\s+response\s+to|responding\s+to|answering)\s+(?:a|an|the)\s+(?:formal\s+|official\s+|written\s+|recent\s+)?(?:request|invitation|appeal|call)\s+(?:from|by|of)\b/gi;
 export const REQUEST_VERB = /\b(?:requested|requests|request(?=\s+(?:the|that))|asked|asks|called\s+on|calls\s+on|call\s+on|urged|urges|appealed\s+to|appeals\s+to|sought|seeks|invited|invites|submitted\s+a\s+request|made\s+a\s+request|applied\s+for|applies\s+for)\b/gi;
