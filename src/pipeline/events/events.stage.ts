@@ -1,5 +1,6 @@
 import type { Evidence, EventStatus, EventType, ExtractedEvent, ProposalStatus, Role } from '../../domain/index.js';
 import type { EntityMention, Segmented, Sentence, TimeExpression } from '../types.js';
+import { findLast } from '../find-last.js';
 import { eventCodes } from './codes.js';
 import {
   ACTION_FAMILIES, CANCELLED, FUTURE_CUES, MEETING_NOUN, MEETING_VERB, PAST_CUES, REPORTING_BEFORE_TIME, REQUEST_NOUN,
@@ -255,17 +256,12 @@ function actorsIn(v: SentenceView, c: { start: number; end: number }): EntityMen
 /** Who acts in a clause before `at`: the last person named there, else the last body or country. */
 function subjectBefore(v: SentenceView, clauseStart: number, at: number): EntityMention | undefined {
   const before = within(v, clauseStart, at, (x) => isActor(x) && x.via !== 'capital');
-  const found = findLastOf(before, (x) => x.type === 'person') ?? before[before.length - 1];
+  const found = findLast(before, (x) => x.type === 'person') ?? before[before.length - 1];
   if (found) return found;
   // "Zelensky, who addressed the leaders ..., asked them": the relative clause's antecedent acts.
   if (/^\s*who\b/i.test(v.s.text.slice(clauseStart - v.s.start))) {
-    return findLastOf(v.mentions, (x) => x.end <= clauseStart && isActor(x) && x.via !== 'capital' && x.via !== 'demonym');
+    return findLast(v.mentions, (x) => x.end <= clauseStart && isActor(x) && x.via !== 'capital' && x.via !== 'demonym');
   }
-  return undefined;
-}
-
-function findLastOf<T>(list: T[], pred: (x: T) => boolean): T | undefined {
-  for (let i = list.length - 1; i >= 0; i--) if (pred(list[i])) return list[i];
   return undefined;
 }
 

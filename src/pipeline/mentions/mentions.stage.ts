@@ -1,6 +1,7 @@
 import type { EntityAttributes, EntityType } from '../../domain/index.js';
 import type { EntityMention, Segmented, Sentence } from '../types.js';
 import type { CityEntry } from '../../lexicon/index.js';
+import { findLast } from '../find-last.js';
 import type { DictHit } from './phrase-index.js';
 import type { MentionResources } from './resources.js';
 import { slug } from './resources.js';
@@ -348,11 +349,6 @@ function withReferences(tokens: Token[], chosen: Candidate[], r: MentionResource
     if ((m.type === 'organization' || m.type === 'instrument') && m.via !== 'descriptor') recent.named.push(m);
   }
   return out;
-}
-
-function findLast<T>(list: T[], pred: (x: T) => boolean): T | undefined {
-  for (let i = list.length - 1; i >= 0; i--) if (pred(list[i])) return list[i];
-  return undefined;
 }
 
 const lastWordCache = new Map<string, string>();
