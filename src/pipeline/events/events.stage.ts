@@ -1,5 +1,6 @@
 import type { Evidence, EventStatus, EventType, ExtractedEvent, ProposalStatus, Role } from '../../domain/index.js';
 import type { EntityMention, Segmented, Sentence, TimeExpression } from '../types.js';
+import { execAll } from '../exec-all.js';
 import { findLast } from '../find-last.js';
 import { eventCodes } from './codes.js';
 import {
@@ -177,7 +178,7 @@ function clauseOf(v: SentenceView, pos: number): { start: number; end: number } 
   if (!v.breaks) {
     v.breaks = [];
     CLAUSE_BREAK.lastIndex = 0;
-    for (const m of text.matchAll(CLAUSE_BREAK)) v.breaks.push([m.index!, m.index! + m[0].length]);
+    for (const m of execAll(CLAUSE_BREAK, text)) v.breaks.push([m.index!, m.index! + m[0].length]);
   }
   const rel = pos - v.s.start;
   let start = 0;
@@ -270,7 +271,7 @@ function meetings(v: SentenceView, doc: Doc): void {
   const text = v.s.text;
   const base = v.s.start;
   MEETING_NOUN.lastIndex = 0;
-  for (const m of text.matchAll(MEETING_NOUN)) {
+  for (const m of execAll(MEETING_NOUN, text)) {
     const at = base + m.index!;
     const end = at + m[0].length;
     const before = text.slice(Math.max(0, m.index! - 40), m.index!);
@@ -329,7 +330,7 @@ function sessions(v: SentenceView, doc: Doc): void {
   const text = v.s.text;
   const base = v.s.start;
   SESSION_NOUN.lastIndex = 0;
-  for (const m of text.matchAll(SESSION_NOUN)) {
+  for (const m of execAll(SESSION_NOUN, text)) {
     const at = base + m.index!;
     const before = text.slice(Math.max(0, m.index! - 30), m.index!);
     const parent = parentMeeting(doc, timeNear(v, at));
@@ -403,7 +404,7 @@ function verbMeetings(v: SentenceView, doc: Doc): void {
   if (SESSION_NOUN.test(text)) { SESSION_NOUN.lastIndex = 0; return; }
   SESSION_NOUN.lastIndex = 0;
   MEETING_VERB.lastIndex = 0;
-  for (const m of text.matchAll(MEETING_VERB)) {
+  for (const m of execAll(MEETING_VERB, text)) {
     const at = base + m.index!;
     const end = at + m[0].length;
     const clause = clauseOf(v, at);
@@ -451,7 +452,7 @@ function visits(v: SentenceView, doc: Doc): void {
   const text = v.s.text;
   const base = v.s.start;
   VISIT.lastIndex = 0;
-  for (const m of text.matchAll(VISIT)) {
+  for (const m of execAll(VISIT, text)) {
     const at = base + m.index!;
     const end = at + m[0].length;
     const clause = clauseOf(v, at);
@@ -521,7 +522,7 @@ function requests(v: SentenceView, doc: Doc): void {
   const base = v.s.start;
   const instruments = v.mentions.filter((x) => x.type === 'instrument');
   REQUEST_NOUN.lastIndex = 0;
-  for (const m of text.matchAll(REQUEST_NOUN)) {
+  for (const m of execAll(REQUEST_NOUN, text)) {
     const end = base + m.index! + m[0].length;
     const from = v.mentions.find((x) => x.start >= end && x.start - end < 40 && x.type !== 'instrument');
     if (!from) continue;
@@ -536,7 +537,7 @@ function requests(v: SentenceView, doc: Doc): void {
   }
   // "asked that the force be turned into ...", "called for an immediate ceasefire": a request with no addressee named.
   REQUEST_THAT.lastIndex = 0;
-  for (const m of text.matchAll(REQUEST_THAT)) {
+  for (const m of execAll(REQUEST_THAT, text)) {
     const at = base + m.index!;
     const clause = clauseOf(v, at);
     const subject = subjectBefore(v, clause.start, at);
@@ -548,7 +549,7 @@ function requests(v: SentenceView, doc: Doc): void {
     if (time) d.time = time;
   }
   REQUEST_VERB.lastIndex = 0;
-  for (const m of text.matchAll(REQUEST_VERB)) {
+  for (const m of execAll(REQUEST_VERB, text)) {
     const at = base + m.index!;
     const end = at + m[0].length;
     const clause = clauseOf(v, at);
@@ -584,8 +585,7 @@ function plans(v: SentenceView, doc: Doc): void {
   const base = v.s.start;
   const cues: { at: number; end: number; status: ProposalStatus; id: string }[] = [];
   for (const cue of STATUS_CUES) {
-    cue.re.lastIndex = 0;
-    for (const m of text.matchAll(cue.re)) cues.push({ at: m.index!, end: m.index! + m[0].length, status: cue.status, id: cue.id });
+    for (const m of execAll(cue.re, text)) cues.push({ at: m.index!, end: m.index! + m[0].length, status: cue.status, id: cue.id });
   }
   cues.sort((a, b) => a.at - b.at);
   // A cue inside a longer one ("expected to approve" inside "are expected to approve") is that cue.
@@ -675,7 +675,7 @@ function findActions(span: string, offset: number): { at: number; family: string
   const out: { at: number; family: string }[] = [];
   for (const f of ACTION_FAMILIES) {
     f.re.lastIndex = 0;
-    for (const m of span.matchAll(f.re)) {
+    for (const m of execAll(f.re, span)) {
       // An action opens the clause or follows "to", "and", an article: "to open", "and expand", "the establishment of", "an enlarged scope".
       const before = span.slice(Math.max(0, m.index! - 14), m.index!);
       if (m.index! > 2 && !/(?:^|\b(?:to|and|or|the|an?|its|their|of|for|further|are|is|am|were|was|been)\s+)$/i.test(before)) continue;

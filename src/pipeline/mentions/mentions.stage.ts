@@ -259,8 +259,7 @@ export function findMentions(seg: Segmented, ctx: MentionContext): EntityMention
       chosen.push(c);
     }
     for (const c of withReferences(tokens, chosen, r, sentence.index, text, recent)) {
-      const { from: _f, to: _t, weight: _w, container: _c, alts: _a, ...mention } = c;
-      out.push(mention);
+      out.push(toMention(c));
     }
   }
   return out;
@@ -299,9 +298,8 @@ function withReferences(tokens: Token[], chosen: Candidate[], r: MentionResource
   for (let k = 0; k < tokens.length; k++) {
     if (covered[k]) continue;
     const t = tokens[k];
-    const base = { start: t.start, end: t.end, text: t.text, sentence, from: k, to: k + 1, weight: 1 };
     if (PRONOUNS.has(t.key)) {
-      refs.push({ ...base, type: 'person', key: '', name: '', rule: 'mentions.reference.pronoun', via: 'pronoun' });
+      refs.push({ ...tokenSpan(t, k, sentence), type: 'person', key: '', name: '', rule: 'mentions.reference.pronoun', via: 'pronoun' });
       continue;
     }
     // "the Secretary-General", also "the Finnish minister" (a demonym between article and title).
@@ -311,12 +309,12 @@ function withReferences(tokens: Token[], chosen: Candidate[], r: MentionResource
     const tl = titleAt(tokens, k, r);
     if (tl && !isNameToken(tokens[k + tl])) {
       const end = tokens[k + tl - 1].end;
-      refs.push({ ...base, end, text: text.slice(t.start, end), to: k + tl, type: 'person', key: '', name: keyOf(tokens, k, k + tl), rule: 'mentions.reference.title', via: 'descriptor' });
+      refs.push({ ...tokenSpan(t, k, sentence), end, text: text.slice(t.start, end), to: k + tl, type: 'person', key: '', name: keyOf(tokens, k, k + tl), rule: 'mentions.reference.title', via: 'descriptor' });
       k += tl - 1;
       continue;
     }
     if (afterThe && !t.cap && (ORGANIZATION_HEADS.has(t.key) || INSTRUMENT_HEADS[t.key]) && !(tokens[k + 1]?.cap)) {
-      refs.push({ ...base, type: ORGANIZATION_HEADS.has(t.key) ? 'organization' : 'instrument', key: '', name: t.key, rule: 'mentions.reference.head', via: 'descriptor' });
+      refs.push({ ...tokenSpan(t, k, sentence), type: ORGANIZATION_HEADS.has(t.key) ? 'organization' : 'instrument', key: '', name: t.key, rule: 'mentions.reference.head', via: 'descriptor' });
     }
   }
   const all = refs.length ? chosen.concat(refs).sort((a, b) => a.start - b.start) : chosen;
@@ -349,6 +347,20 @@ function withReferences(tokens: Token[], chosen: Candidate[], r: MentionResource
     if ((m.type === 'organization' || m.type === 'instrument') && m.via !== 'descriptor') recent.named.push(m);
   }
   return out;
+}
+
+/** The mention a candidate stands for, without the matcher's bookkeeping (span in tokens, weight). */
+function toMention(c: Candidate): EntityMention {
+  const m: EntityMention = { start: c.start, end: c.end, rule: c.rule, text: c.text, type: c.type, key: c.key, name: c.name, sentence: c.sentence };
+  if (c.attributes !== undefined) m.attributes = c.attributes;
+  if (c.via !== undefined) m.via = c.via;
+  if (c.alias !== undefined) m.alias = c.alias;
+  return m;
+}
+
+/** Built only for the tokens that become references: most tokens of a sentence never do. */
+function tokenSpan(t: Token, k: number, sentence: number) {
+  return { start: t.start, end: t.end, text: t.text, sentence, from: k, to: k + 1, weight: 1 };
 }
 
 const lastWordCache = new Map<string, string>();

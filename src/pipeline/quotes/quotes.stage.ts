@@ -1,6 +1,7 @@
 import type { EntityMention, Segmented, Sentence } from '../types.js';
 import { findQuoteSpans, maskQuotes, type QuoteSpan } from './quote-spans.js';
 import { MentionIndex, NON_PERSON_HEADS, TITLE_WORDS, sentenceSubject, speakerAfter, speakerBefore, type SpeakerPhrase } from './speaker-phrase.js';
+import { execAll } from '../exec-all.js';
 
 /** A direct quotation with the speaker the text gives it, before entities are resolved. */
 export interface QuoteDraft {
@@ -224,7 +225,7 @@ export function findQuotes(seg: Segmented, mentions: EntityMention[]): QuoteDraf
   const sentenceEnd = (i: number): number => sentences[i].end;
 
   const clauses: Clause[][] = sentences.map(() => []);
-  for (const found of masked.matchAll(VERB_RE)) {
+  for (const found of execAll(VERB_RE, masked)) {
     const m = found as RegExpExecArray;
     const si = sentenceIndexAt(sentences, m.index);
     if (si < 0 || m.index >= sentences[si].end) continue;

@@ -1,4 +1,5 @@
 import type { EntityMention } from '../types.js';
+import { execAll } from '../exec-all.js';
 
 /**
  * Head nouns of the descriptors news texts use for speakers they do not name ("a NATO
@@ -70,7 +71,7 @@ const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{N}’'.\-]*/gu;
 
 function tokensIn(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  for (const m of text.slice(from, to).matchAll(TOKEN_RE)) {
+  for (const m of execAll(TOKEN_RE, text.slice(from, to))) {
     const start = from + m.index!;
     let word = m[0];
     while (word.endsWith('.') && !/^(?:[A-Z]\.)+$/.test(word)) word = word.slice(0, -1);

@@ -1,4 +1,5 @@
 import type { Tense } from '../../domain/index.js';
+import { execAll } from '../exec-all.js';
 
 // Which way a sentence points in time, read from the verbs and adverbs around a time
 // expression. Deliberately small: the nearest cue in the same clause wins, because news
@@ -70,10 +71,9 @@ interface Token {
 const WORD_RE = /[A-Za-z][A-Za-z'’-]*/g;
 const CLAUSE_BREAK = /[,;:()“”"«»\[\]]|\s[-–—]\s/g;
 
-// matchAll works on a copy of the regex, so these module-level patterns never carry state.
 function tokens(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  for (const m of text.slice(from, to).matchAll(WORD_RE)) {
+  for (const m of execAll(WORD_RE, text.slice(from, to))) {
     const start = from + m.index!;
     out.push({ word: m[0].toLowerCase(), raw: m[0], start, end: start + m[0].length });
   }
@@ -129,7 +129,7 @@ export function tenseCue(sentence: string, exprStart: number, exprEnd: number): 
   const to = Math.min(sentence.length, exprEnd + 300);
   let clauseStart = from;
   let clauseEnd = to;
-  for (const m of sentence.slice(from, to).matchAll(CLAUSE_BREAK)) {
+  for (const m of execAll(CLAUSE_BREAK, sentence.slice(from, to))) {
     const at = from + m.index!;
     if (at + m[0].length <= exprStart) clauseStart = at + m[0].length;
     else if (at >= exprEnd) {

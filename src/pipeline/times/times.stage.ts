@@ -2,6 +2,7 @@ import type { Tense, TimeInterval } from '../../domain/index.js';
 import type { PipelineContext, Segmented, TimeExpression } from '../types.js';
 import { formatDay, parseDay } from './calendar.js';
 import { tenseCue } from './tense-cue.js';
+import { execAll } from '../exec-all.js';
 import { TIME_RULES, type RawInterval, type ResolveEnv, type TimeRule } from './time-rules.js';
 
 // Cheap gate: a sentence without a digit, a month or weekday name or a relative time word
@@ -29,24 +30,15 @@ function toInterval(raw: RawInterval, tense: Tense): TimeInterval {
   return { start: formatDay(raw.start), end: formatDay(raw.end), precision: raw.precision, iso: raw.iso, tense };
 }
 
-/**
- * The rules with regexes of their own: a global regex carries `lastIndex`, so each call
- * works on private copies and the shared TIME_RULES are never touched.
- */
-function ownRules(): TimeRule[] {
-  return TIME_RULES.map((rule) => ({ ...rule, re: new RegExp(rule.re) }));
-}
-
 /** Every rule match in `text`, longest first: a range beats the single date inside it. */
 function candidates(text: string, rules: TimeRule[]): Candidate[] {
   const all: Candidate[] = [];
   for (const rule of rules) {
     if (!rule.hint.test(text)) continue;
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+    // execAll leaves the shared global regex reset, so the rules need no private copies.
+    for (const m of execAll(rule.re, text)) {
       const [start, end] = rule.span ? rule.span(m) : [m.index, m.index + m[0].length];
       if (end > start) all.push({ start, end, rule, match: m });
-      if (m[0].length === 0) rule.re.lastIndex += 1;
     }
   }
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -94,7 +86,7 @@ function findInSentence(text: string, published: number | undefined, rules: Time
 export function findTimes(seg: Segmented, ctx: PipelineContext): TimeExpression[] {
   const published = ctx.published === undefined ? undefined : parseDay(ctx.published);
   const out: TimeExpression[] = [];
-  const rules = ownRules();
+  const rules = TIME_RULES;
   for (const sentence of seg.sentences) {
     const text = seg.text.slice(sentence.start, sentence.end);
     if (!MAY_HOLD_TIME.test(text)) continue;
@@ -119,7 +111,7 @@ export function findTimes(seg: Segmented, ctx: PipelineContext): TimeExpression[
  */
 export function resolveTime(text: string, published: string, tense?: Tense): TimeInterval | undefined {
   const pub = parseDay(published);
-  const found = findInSentence(text, pub, ownRules(), tense);
+  const found = findInSentence(text, pub, TIME_RULES, tense);
   if (found.length === 0) return undefined;
   // The longest expression is the one the caller meant ("on Thursday, 3 April" over "Thursday").
   return found.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a)).interval;
