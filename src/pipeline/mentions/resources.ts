@@ -17,8 +17,16 @@ export interface MentionResources {
   honorifics: Set<string>;
 }
 
+const slugCache = new Map<string, string>();
+
+/** Key form of a name: the same few hundred names come back in every text, so they are cached. */
 export function slug(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  let out = slugCache.get(s);
+  if (out === undefined) {
+    out = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    if (slugCache.size < 50_000) slugCache.set(s, out);
+  }
+  return out;
 }
 
 export function buildMentionResources(lexicon = loadLexicon(), gazetteer = loadGazetteer()): MentionResources {

@@ -71,12 +71,29 @@ interface Token {
 const WORD_RE = /[A-Za-z][A-Za-z'’-]*/g;
 const CLAUSE_BREAK = /[,;:()“”"«»\[\]]|\s[-–—]\s/g;
 
-function tokens(text: string, from: number, to: number): Token[] {
+function tokens(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of execAll(WORD_RE, text.slice(from, to))) {
-    const start = from + m.index!;
+  for (const m of execAll(WORD_RE, text)) {
+    const start = m.index;
     out.push({ word: m[0].toLowerCase(), raw: m[0], start, end: start + m[0].length });
   }
+  return out;
+}
+
+// A sentence with several time expressions asks for its words once per expression: the
+// last sentence's words are kept (a one-entry memo, so results never depend on history).
+let memoSentence: string | undefined;
+let memoTokens: Token[] = [];
+
+/** The words lying wholly inside [from, to) of the sentence. */
+function tokensBetween(sentence: string, from: number, to: number): Token[] {
+  if (sentence !== memoSentence) {
+    memoSentence = sentence;
+    memoTokens = tokens(sentence);
+  }
+  if (from === 0 && to >= sentence.length) return memoTokens;
+  const out: Token[] = [];
+  for (const t of memoTokens) if (t.start >= from && t.end <= to) out.push(t);
   return out;
 }
 
@@ -137,8 +154,8 @@ export function tenseCue(sentence: string, exprStart: number, exprEnd: number): 
       break;
     }
   }
-  const clause = tokens(sentence, clauseStart, clauseEnd);
+  const clause = tokensBetween(sentence, clauseStart, clauseEnd);
   const inClause = nearestCue(clause, exprStart, exprEnd, true);
   if (inClause) return inClause;
-  return nearestCue(tokens(sentence, from, to), exprStart, exprEnd, false);
+  return nearestCue(tokensBetween(sentence, from, to), exprStart, exprEnd, false);
 }

@@ -59,8 +59,10 @@ const NUMBER = '([Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[
 const either = (alternatives: string): string =>
   alternatives.split('|').map((w) => (/^[a-z]/.test(w) ? `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}` : w)).join('|');
 
-const DIGIT = /\d/;
 const MONTH_HINT = /January|February|March|April|May|June|July|August|September|October|November|December/;
+// Every month name and abbreviation starts with one of these: rules that need a month skip
+// the many sentences whose only digits are figures ("300 troops", "2 per cent").
+const MONTH_ANY_HINT = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 const YEAR_HINT = /(?:19|20)\d\d/;
 
 const monthOf = (name: string): number => MONTH_INDEX.get(name.replace('.', '').toLowerCase()) ?? 0;
@@ -251,7 +253,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "3-4 April", "from 3 to 5 May 2025", "between 30 March and 2 April".
     id: 'times.day-range',
-    hint: DIGIT,
+    hint: MONTH_ANY_HINT,
     re: new RegExp(`\\b(?:(?:from|between|on)\\s+)?${DAY}(?:\\s+(${MONTH_ANY}))?${RANGE_SEP}${DAY}\\s+(${MONTH_ANY})(?:,?\\s+${YEAR})?\\b`, 'g'),
     resolve: (m, env) => {
       const m2 = monthOf(m[4]);
@@ -266,7 +268,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "April 3-4", "March 30 to April 2, 2025" — US wire order.
     id: 'times.day-range',
-    hint: DIGIT,
+    hint: MONTH_ANY_HINT,
     re: new RegExp(`\\b(?:(?:from|between|on)\\s+)?(${MONTH_ANY})\\s+${DAY}(?:,?\\s+${YEAR})?${RANGE_SEP}(?:(${MONTH_ANY})\\s+)?${DAY}(?:,?\\s+${YEAR})?\\b`, 'g'),
     resolve: (m, env) => {
       const m1 = monthOf(m[1]);
@@ -310,7 +312,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "3 April 2025", "on Thursday, 3 April 2025", "the 3rd of April 2025".
     id: 'times.date',
-    hint: DIGIT,
+    hint: MONTH_ANY_HINT,
     re: new RegExp(`\\b(?:on\\s+)?(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?${DAY}(?:\\s+of)?\\s+(${MONTH_ANY}),?\\s+${YEAR}\\b`, 'g'),
     resolve: (m) => {
       const n = validDay(Number(m[4]), monthOf(m[3]), Number(m[2]));
@@ -320,7 +322,7 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "April 3, 2025", "Thursday, April 3, 2025" — US order.
     id: 'times.date',
-    hint: DIGIT,
+    hint: MONTH_ANY_HINT,
     re: new RegExp(`\\b(?:on\\s+)?(?:(${WEEKDAY}),?\\s+)?(${MONTH_ANY})\\s+${DAY}(?:,\\s*|\\s+)${YEAR}\\b`, 'g'),
     resolve: (m) => {
       const n = validDay(Number(m[4]), monthOf(m[2]), Number(m[3]));
@@ -330,14 +332,14 @@ export const TIME_RULES: TimeRule[] = [
   {
     // "on 3 April", "Thursday 3 April" — year taken from the publication date.
     id: 'times.day-month',
-    hint: DIGIT,
+    hint: MONTH_ANY_HINT,
     re: new RegExp(`\\b(?:on\\s+)?(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?${DAY}(?:\\s+of)?\\s+(${MONTH_ANY})(?![\\w-])`, 'g'),
     resolve: (m, env) => resolveDayMonth(env, monthOf(m[3]), Number(m[2]), undefined, m[1]),
   },
   {
     // "on April 3", "Jan. 17" — US order without a year.
     id: 'times.day-month',
-    hint: DIGIT,
+    hint: MONTH_ANY_HINT,
     re: new RegExp(`\\b(?:on\\s+)?(?:(${WEEKDAY}),?\\s+)?(${MONTH_ANY})\\s+${DAY}(?![\\d.,]*\\d)(?![\\w-])`, 'g'),
     resolve: (m, env) => resolveDayMonth(env, monthOf(m[2]), Number(m[3]), undefined, m[1]),
   },
