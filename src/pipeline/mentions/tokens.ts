@@ -77,12 +77,28 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       i = j;
       continue;
     }
-    let j = i + 1;
+    // The scan also counts capitals and small letters, so a plain ASCII word (nearly every
+    // word) is classified here without a second pass over its characters.
+    let j = i;
+    let capitals = 0;
+    let smalls = 0;
+    let plain = true;
     for (;;) {
-      while (j < end && isWordCode(text.charCodeAt(j))) j++;
+      for (; j < end; j++) {
+        const d = text.charCodeAt(j);
+        if (d >= 97 && d <= 122) smalls++;
+        else if (d >= 65 && d <= 90) capitals++;
+        else if (d >= 48 && d <= 57) continue;
+        else if (d > 127 && isWordCode(d)) plain = false;
+        else break;
+      }
       const d = text.charCodeAt(j);
       // Inner hyphen or apostrophe joins two word parts: NATO-Ukraine, Da'esh.
-      if ((d === 45 || d === 39 || d === 8217) && j + 1 < end && isWordCode(text.charCodeAt(j + 1))) { j++; continue; }
+      if ((d === 45 || d === 39 || d === 8217) && j + 1 < end && isWordCode(text.charCodeAt(j + 1))) {
+        if (d === 8217) plain = false;
+        j++;
+        continue;
+      }
       break;
     }
     const t = text.slice(i, j);
@@ -92,6 +108,9 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     if ((last === 115 || last === 83) && t.length > 2 && (apo === 39 || apo === 8217) && isWordCode(t.charCodeAt(t.length - 3))) {
       out.push(makeToken(t.slice(0, -2), i));
       out.push(makeToken(t.slice(-2), i + t.length - 2));
+    } else if (plain) {
+      const cap = c >= 65 && c <= 90;
+      out.push({ text: t, start: i, end: j, key: capitals ? t.toLowerCase() : t, cap, upper: capitals >= 2 && smalls === 0, word: true });
     } else out.push(makeToken(t, i));
     i = j;
   }
