@@ -147,17 +147,21 @@ function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sent
 const TITLE_SUFFIX = /-(?:designate|elect)$/;
 
 function titleKey(t: Token): string {
-  return TITLE_SUFFIX.test(t.key) ? t.key.replace(TITLE_SUFFIX, '') : t.key;
+  // Plain string tests: this runs for every word after a title's first word.
+  const k = t.key;
+  if (k.endsWith('-elect')) return k.slice(0, -6);
+  if (k.endsWith('-designate')) return k.slice(0, -10);
+  return k;
 }
 
 function titleAt(tokens: Token[], i: number, r: MentionResources): number {
   const max = r.titleFirst.get(tokens[i].key);
   if (!max) return 0;
-  for (let len = Math.min(max, tokens.length - i); len >= 1; len--) {
-    let k = tokens[i].key;
-    for (let j = i + 1; j < i + len; j++) k += ' ' + titleKey(tokens[j]);
-    if (r.titles.has(k)) return len;
-  }
+  // Each longer key extends the one before; the longest that is a title wins.
+  const n = Math.min(max, tokens.length - i);
+  const keys: string[] = [tokens[i].key];
+  for (let j = i + 1; j < i + n; j++) keys.push(keys[keys.length - 1] + ' ' + titleKey(tokens[j]));
+  for (let len = n; len >= 1; len--) if (r.titles.has(keys[len - 1])) return len;
   return 0;
 }
 
@@ -299,7 +303,7 @@ function withReferences(tokens: Token[], chosen: Candidate[], r: MentionResource
     if (covered[k]) continue;
     const t = tokens[k];
     if (PRONOUNS.has(t.key)) {
-      refs.push({ ...tokenSpan(t, k, sentence), type: 'person', key: '', name: '', rule: 'mentions.reference.pronoun', via: 'pronoun' });
+      refs.push(referenceAt(t, k, sentence, 'person', '', 'mentions.reference.pronoun', 'pronoun'));
       continue;
     }
     // "the Secretary-General", also "the Finnish minister" (a demonym between article and title).
@@ -309,12 +313,12 @@ function withReferences(tokens: Token[], chosen: Candidate[], r: MentionResource
     const tl = titleAt(tokens, k, r);
     if (tl && !isNameToken(tokens[k + tl])) {
       const end = tokens[k + tl - 1].end;
-      refs.push({ ...tokenSpan(t, k, sentence), end, text: text.slice(t.start, end), to: k + tl, type: 'person', key: '', name: keyOf(tokens, k, k + tl), rule: 'mentions.reference.title', via: 'descriptor' });
+      refs.push(referenceAt(t, k, sentence, 'person', keyOf(tokens, k, k + tl), 'mentions.reference.title', 'descriptor', k + tl, end, text.slice(t.start, end)));
       k += tl - 1;
       continue;
     }
     if (afterThe && !t.cap && (ORGANIZATION_HEADS.has(t.key) || INSTRUMENT_HEADS[t.key]) && !(tokens[k + 1]?.cap)) {
-      refs.push({ ...tokenSpan(t, k, sentence), type: ORGANIZATION_HEADS.has(t.key) ? 'organization' : 'instrument', key: '', name: t.key, rule: 'mentions.reference.head', via: 'descriptor' });
+      refs.push(referenceAt(t, k, sentence, ORGANIZATION_HEADS.has(t.key) ? 'organization' : 'instrument', t.key, 'mentions.reference.head', 'descriptor'));
     }
   }
   const all = refs.length ? chosen.concat(refs).sort((a, b) => a.start - b.start) : chosen;
@@ -358,9 +362,12 @@ function toMention(c: Candidate): EntityMention {
   return m;
 }
 
-/** Built only for the tokens that become references: most tokens of a sentence never do. */
-function tokenSpan(t: Token, k: number, sentence: number) {
-  return { start: t.start, end: t.end, text: t.text, sentence, from: k, to: k + 1, weight: 1 };
+/** A back-reference from token k (to token `to`), still to be resolved to what it points at. */
+function referenceAt(
+  t: Token, k: number, sentence: number, type: EntityType, name: string, rule: string, via: Candidate['via'],
+  to = k + 1, end = t.end, text = t.text,
+): Candidate {
+  return { start: t.start, end, text, sentence, from: k, to, weight: 1, type, key: '', name, rule, via };
 }
 
 const lastWordCache = new Map<string, string>();
