@@ -5,7 +5,7 @@
  */
 import type { Migration } from 'kysely';
 import type { SearchHit, SearchKind } from '../port.js';
-import type { Db } from './rows.js';
+import { inChunks, type Db } from './rows.js';
 
 export interface FullTextQuery {
   /** Accent-folded, lowercased words (letters and digits only); the last is a prefix. */
@@ -78,4 +78,19 @@ export function entitySearchDoc(id: string, name: string, aliases: string[]): Se
 
 export function eventSearchDoc(id: string, label: string, topics: string[]): SearchDoc {
   return { kind: 'event', refId: id, title: label, body: topics.join(' · ') };
+}
+
+/** Search index rows for entities, read back so they include every alias just added. */
+export async function entitySearchDocs(db: Db, ids: string[]): Promise<SearchDoc[]> {
+  const rows = await inChunks(ids, (s) =>
+    db.selectFrom('entity_aliases').where('entity_id', 'in', s).where('kind', 'in', ['name', 'alias']).select(['entity_id', 'kind', 'alias']).execute(),
+  );
+  const byId = new Map<string, { name: string; aliases: string[] }>();
+  for (const r of rows) {
+    const e = byId.get(r.entity_id) ?? { name: '', aliases: [] };
+    if (r.kind === 'name') e.name = r.alias;
+    else e.aliases.push(r.alias);
+    byId.set(r.entity_id, e);
+  }
+  return [...byId].map(([id, e]) => entitySearchDoc(id, e.name, e.aliases));
 }

@@ -50,6 +50,7 @@ import * as read from './read.queries.js';
 import * as review from './review.commands.js';
 import { quotesFrom, type Db } from './rows.js';
 import { findDocumentIdByHash, saveExtraction } from './save-extraction.js';
+import { StatementCache } from './statement-cache.js';
 
 export interface KyselyStoreOptions {
   db: Db;
@@ -70,6 +71,7 @@ export class KyselyStore implements Store {
   readonly #lock?: (trx: Db) => Promise<void>;
   readonly #now: () => string;
   readonly #onClose?: () => Promise<void>;
+  readonly #statements = new StatementCache();
   #closed = false;
 
   constructor(opts: KyselyStoreOptions) {
@@ -91,10 +93,10 @@ export class KyselyStore implements Store {
   }
 
   saveExtraction(doc: NewDocument, extraction: Extraction): Promise<SaveResult> {
-    return saveExtraction(this.#open(), { lock: this.#lock, now: this.#now }, doc, extraction);
+    return saveExtraction(this.#open(), { lock: this.#lock, now: this.#now, statements: this.#statements }, doc, extraction);
   }
   findDocumentIdByHash(contentHash: string): Promise<string | undefined> {
-    return findDocumentIdByHash(this.#open(), contentHash);
+    return findDocumentIdByHash(this.#open(), this.#statements, contentHash);
   }
   getDocument(id: string): Promise<DocumentDetail | undefined> {
     return read.getDocument(this.#open(), id);

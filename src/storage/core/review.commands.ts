@@ -32,11 +32,10 @@ import type {
   SplitEntityInput,
 } from '../port.js';
 import { StoreError } from '../store.error.js';
-import { eventSearchDoc, removeSearchDocs, upsertSearchDocs } from './full-text.js';
+import { entitySearchDocs, eventSearchDoc, removeSearchDocs, upsertSearchDocs } from './full-text.js';
 import { newId } from './ids.js';
 import { normalizeName } from './names.js';
 import { parseJson, type Db } from './rows.js';
-import { entitySearchDocs } from './save-extraction.js';
 import type { Database } from './schema.js';
 
 const EVENT_STATUSES_ALL: readonly EventStatus[] = [...MEETING_STATUSES, ...PROPOSAL_STATUSES];

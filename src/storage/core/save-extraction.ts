@@ -1,88 +1,57 @@
 /**
  * The write path of ingestion: one document and everything extracted from it, in one
- * transaction, with entities matched to the ones already stored. Inserts are batched
- * (a handful of statements per document, whatever its size) because this is the hot
- * path of bulk ingestion.
+ * transaction, with entities matched to the ones already stored. This is the hot path
+ * of bulk ingestion, so a save runs a fixed handful of statements whatever the size of
+ * the document, each compiled once (statement-cache.ts).
  */
 import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import type { EntityAttributes, Evidence, ExtractedEntity, Extraction } from '../../domain/index.js';
+import type { Evidence, Extraction } from '../../domain/index.js';
 import type { NewDocument, SaveResult } from '../port.js';
 import { StoreError } from '../store.error.js';
-import { entitySearchDoc, eventSearchDoc, upsertSearchDocs, type SearchDoc } from './full-text.js';
+import { matchEntities, PIPELINE_USER } from './entity-matching.js';
+import { entitySearchDocs, eventSearchDoc, removeSearchDocs, type SearchDoc } from './full-text.js';
 import { newId } from './ids.js';
-import { normalizeName } from './names.js';
-import { inChunks, parseJson, type Db } from './rows.js';
-import type { Database, EntityAliasesTable } from './schema.js';
+import type { Db } from './rows.js';
+import type { Database } from './schema.js';
+import { insertRows, type StatementCache } from './statement-cache.js';
 
 export interface SaveOptions {
   /** Called first inside the transaction; PostgreSQL takes a lock so parallel workers match entities one at a time. */
   lock?: (trx: Db) => Promise<void>;
   now: () => string;
+  statements: StatementCache;
 }
-
-export const PIPELINE_USER = 'pipeline';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Rows per INSERT: SQLite allows 32766 bound values, PostgreSQL 65535. */
-async function insertBatched<T extends keyof Database>(db: Db, table: T, rows: Insertable<Database[T]>[], perStatement = 200): Promise<void> {
-  for (let i = 0; i < rows.length; i += perStatement) {
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + perStatement) as any)
-      .execute();
-  }
-}
-
-interface MatchKey {
-  norm: string;
-  /** name-to-name matches and lexicon/ISO keys count more than alias matches. */
-  weight: number;
-}
-
-/** What an extracted entity can be recognised by. */
-function matchKeys(e: ExtractedEntity): { keys: MatchKey[]; hidden: string[] } {
-  const keys = new Map<string, number>();
-  const add = (norm: string, weight: number) => {
-    if (norm) keys.set(norm, Math.max(keys.get(norm) ?? 0, weight));
-  };
-  add(normalizeName(e.name), 2);
-  for (const a of e.aliases ?? []) {
-    const norm = normalizeName(a);
-    // A bare surname ("Johnson") names many people: it may find this person later, but
-    // must not pull this document's person onto another one.
-    if (e.type === 'person' && !norm.includes(' ')) continue;
-    add(norm, 1);
-  }
-  const hidden: string[] = [];
-  const attrs = e.attributes ?? {};
-  if (attrs.lexiconId) hidden.push(`lex:${attrs.lexiconId.toLowerCase()}`);
-  if (e.type === 'country' && attrs.iso2) hidden.push(`iso:${attrs.iso2.toLowerCase()}`);
-  for (const h of hidden) add(h, 3);
-  return { keys: [...keys].map(([norm, weight]) => ({ norm, weight })), hidden };
-}
+// Every column each insert writes, in one fixed order (a compiled statement's order).
+const COLUMNS = {
+  documents: [
+    'id', 'content_hash', 'source_hash', 'title', 'outlet', 'url', 'dateline', 'published',
+    'language', 'classification', 'text', 'text_length', 'notes', 'ingested_at', 'ingested_by',
+  ],
+  entities: ['id', 'type', 'name', 'norm_name', 'attributes', 'iso2', 'review_state', 'merged_into', 'created_by', 'created_at', 'updated_at'],
+  entity_aliases: ['entity_id', 'kind', 'alias', 'norm'],
+  mentions: ['id', 'entity_id', 'document_id', 'span_start', 'span_end', 'text', 'rule'],
+  events: [
+    'id', 'document_id', 'type', 'label', 'status', 'time_start', 'time_end', 'time_precision', 'time_iso',
+    'time_tense', 'time_ev_start', 'time_ev_end', 'time_ev_rule', 'parent_id', 'topics', 'cameo', 'plover',
+    'ev_start', 'ev_end', 'ev_rule', 'review_state', 'created_by', 'created_at', 'updated_at',
+  ],
+  event_participants: ['id', 'event_id', 'entity_id', 'role', 'ev_start', 'ev_end', 'ev_rule'],
+  quotes: [
+    'id', 'document_id', 'text', 'speaker', 'speaker_entity_id', 'event_id', 'ev_start', 'ev_end', 'ev_rule',
+    'sp_start', 'sp_end', 'sp_rule', 'review_state', 'created_at',
+  ],
+  history: ['id', 'at', 'actor', 'record_kind', 'record_id', 'action', 'field', 'before_value', 'after_value', 'note'],
+  search_docs: ['kind', 'ref_id', 'title', 'body'],
+} as const satisfies { [T in keyof Database]?: readonly (keyof Database[T] & string)[] };
 
 function isValidSpan(ev: Evidence | undefined, length: number): ev is Evidence {
   return !!ev && Number.isInteger(ev.start) && Number.isInteger(ev.end) && ev.start >= 0 && ev.end >= ev.start && ev.end <= length;
-}
-
-/** Merges extracted entities that share a key (a pipeline may emit one per mention group). */
-function groupByKey(entities: ExtractedEntity[]): ExtractedEntity[] {
-  const byKey = new Map<string, ExtractedEntity>();
-  for (const e of entities) {
-    const seen = byKey.get(e.key);
-    if (!seen) {
-      byKey.set(e.key, { ...e, aliases: [...(e.aliases ?? [])], mentions: [...(e.mentions ?? [])], attributes: { ...(e.attributes ?? {}) } });
-      continue;
-    }
-    seen.aliases.push(...(e.aliases ?? []), ...(e.name !== seen.name ? [e.name] : []));
-    seen.mentions.push(...(e.mentions ?? []));
-    seen.attributes = { ...e.attributes, ...seen.attributes };
-  }
-  return [...byKey.values()];
 }
 
 /**
@@ -109,26 +78,34 @@ function parentsFirst<T extends { key: string; parentKey?: string; label: string
   return out;
 }
 
-export async function findDocumentIdByHash(db: Db, hash: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('documents')
-    .where((eb) => eb.or([eb('content_hash', '=', hash), eb('source_hash', '=', hash)]))
-    .select('id')
-    .orderBy('ingested_at')
-    .executeTakeFirst();
-  return row?.id;
+/** The oldest document stored with this hash of its normalized text or of a caller's raw input. */
+export async function findDocumentIdByHash(db: Db, statements: StatementCache, hash: string): Promise<string | undefined> {
+  const { rows } = await statements.run<{ id: string }>(
+    db,
+    'document by hash',
+    1,
+    ([h]) =>
+      db
+        .selectFrom('documents')
+        .where((eb) => eb.or([eb('content_hash', '=', h), eb('source_hash', '=', h)]))
+        .select('id')
+        .orderBy('ingested_at'),
+    [hash],
+  );
+  return rows[0]?.id;
+}
+
+const NO_COUNTS: SaveResult['counts'] = { entities: 0, newEntities: 0, mentions: 0, events: 0, participants: 0, quotes: 0 };
+
+function duplicate(documentId: string): SaveResult {
+  return { status: 'duplicate', documentId, entityIds: {}, counts: { ...NO_COUNTS } };
 }
 
 export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument, x: Extraction): Promise<SaveResult> {
+  const { statements } = opts;
   const hash = sha256(x.text);
   const sourceHash = doc.contentHash && doc.contentHash !== hash ? doc.contentHash : null;
-  const duplicate = (documentId: string): SaveResult => ({
-    status: 'duplicate',
-    documentId,
-    entityIds: {},
-    counts: { entities: 0, newEntities: 0, mentions: 0, events: 0, participants: 0, quotes: 0 },
-  });
-  const existing = (sourceHash && (await findDocumentIdByHash(db, sourceHash))) || (await findDocumentIdByHash(db, hash));
+  const existing = (sourceHash && (await findDocumentIdByHash(db, statements, sourceHash))) || (await findDocumentIdByHash(db, statements, hash));
   if (existing) return duplicate(existing);
 
   return db.transaction().execute(async (trx) => {
@@ -139,157 +116,50 @@ export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument
     const documentId = newId('doc');
 
     // ON CONFLICT covers a parallel worker that stored the same text a moment ago.
-    const inserted = await trx
-      .insertInto('documents')
-      .values({
-        id: documentId,
-        content_hash: hash,
-        source_hash: sourceHash,
-        title: doc.title ?? x.source.title ?? null,
-        outlet: doc.outlet ?? x.source.outlet ?? null,
-        url: doc.url ?? x.source.url ?? null,
-        dateline: doc.dateline ?? x.source.dateline ?? null,
-        published: doc.published ?? x.source.published ?? null,
-        language: doc.language ?? null,
-        classification: doc.classification ?? null,
-        text: x.text,
-        text_length: length,
-        notes: '[]',
-        ingested_at: now,
-        ingested_by: doc.ingestedBy,
-      })
-      .onConflict((oc) => oc.column('content_hash').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) {
-      const id = await findDocumentIdByHash(trx, hash);
+    const documentRow: Insertable<Database['documents']> = {
+      id: documentId,
+      content_hash: hash,
+      source_hash: sourceHash,
+      title: doc.title ?? x.source.title ?? null,
+      outlet: doc.outlet ?? x.source.outlet ?? null,
+      url: doc.url ?? x.source.url ?? null,
+      dateline: doc.dateline ?? x.source.dateline ?? null,
+      published: doc.published ?? x.source.published ?? null,
+      language: doc.language ?? null,
+      classification: doc.classification ?? null,
+      text: x.text,
+      text_length: length,
+      notes: '[]',
+      ingested_at: now,
+      ingested_by: doc.ingestedBy,
+    };
+    const inserted = await statements.run<{ id: string }>(
+      trx,
+      'insert document',
+      COLUMNS.documents.length,
+      (args) =>
+        trx
+          .insertInto('documents')
+          .values(Object.fromEntries(COLUMNS.documents.map((c, i) => [c, args[i]])) as Insertable<Database['documents']>)
+          .onConflict((oc) => oc.column('content_hash').doNothing())
+          .returning('id'),
+      COLUMNS.documents.map((c) => documentRow[c]),
+    );
+    if (inserted.rows.length === 0) {
+      const id = await findDocumentIdByHash(trx, statements, hash);
       if (!id) throw new StoreError('conflict', 'A document with this text was being stored at the same moment and then vanished; try again.');
       return duplicate(id);
     }
 
     // --- entities: match each against the stored ones, or create it
-    const entities = groupByKey(x.entities);
-    const keyed = entities.map((e) => ({ e, ...matchKeys(e) }));
-    const allNorms = [...new Set(keyed.flatMap((k) => k.keys.map((m) => m.norm)))];
-    const candidates = await inChunks(allNorms, (s) =>
-      trx
-        .selectFrom('entity_aliases as a')
-        .innerJoin('entities as e', 'e.id', 'a.entity_id')
-        .where('a.norm', 'in', s)
-        .where('e.merged_into', 'is', null)
-        .select(['a.entity_id', 'a.norm', 'a.kind', 'e.type', 'e.created_at'])
-        .execute(),
-    );
-    const byNorm = new Map<string, typeof candidates>();
-    for (const c of candidates) {
-      const list = byNorm.get(c.norm) ?? [];
-      list.push(c);
-      byNorm.set(c.norm, list);
+    const match = await matchEntities(trx, statements, x.entities, now);
+    const { entities, entityIds } = match;
+    await insertRows(trx, statements, 'entities', COLUMNS.entities, match.newEntityRows);
+    await insertRows(trx, statements, 'entity_aliases', COLUMNS.entity_aliases, match.aliasRows);
+    for (const u of match.attributeUpdates) {
+      await trx.updateTable('entities').set({ attributes: u.attributes, iso2: u.iso2, updated_at: now }).where('id', '=', u.id).execute();
     }
-
-    const entityIds: Record<string, string> = {};
-    const newEntityRows: Insertable<Database['entities']>[] = [];
-    const aliasRows: Insertable<EntityAliasesTable>[] = [];
-    const matched = new Map<string, ExtractedEntity[]>();
-    for (const { e, keys } of keyed) {
-      const score = new Map<string, { points: number; createdAt: string }>();
-      for (const k of keys) {
-        for (const c of byNorm.get(k.norm) ?? []) {
-          if (c.type !== e.type) continue;
-          const weight = k.weight === 2 && c.kind === 'name' ? 3 : k.weight;
-          const s = score.get(c.entity_id) ?? { points: 0, createdAt: c.created_at };
-          s.points += weight;
-          score.set(c.entity_id, s);
-        }
-      }
-      // Highest score wins; on a tie the older entity (the one people have seen longer).
-      const best = [...score].sort((a, b) => b[1].points - a[1].points || a[1].createdAt.localeCompare(b[1].createdAt) || a[0].localeCompare(b[0]))[0];
-      if (best) {
-        entityIds[e.key] = best[0];
-        matched.set(best[0], [...(matched.get(best[0]) ?? []), e]);
-        continue;
-      }
-      const id = newId('ent');
-      entityIds[e.key] = id;
-      newEntityRows.push({
-        id,
-        type: e.type,
-        name: e.name,
-        norm_name: normalizeName(e.name),
-        attributes: JSON.stringify(e.attributes ?? {}),
-        iso2: e.attributes?.iso2 ?? null,
-        review_state: 'draft',
-        merged_into: null,
-        created_by: PIPELINE_USER,
-        created_at: now,
-        updated_at: now,
-      });
-      // Later extracted entities in this same document can match this new one too.
-      for (const k of keys) {
-        const list = byNorm.get(k.norm) ?? [];
-        list.push({ entity_id: id, norm: k.norm, kind: k.weight === 2 ? 'name' : 'alias', type: e.type, created_at: now });
-        byNorm.set(k.norm, list);
-      }
-      aliasRows.push(...aliasRowsFor(id, e));
-    }
-    await insertBatched(trx, 'entities', newEntityRows, 100);
-    await insertBatched(trx, 'entity_aliases', aliasRows, 500);
-
-    // Stored entities learn new aliases and fill attributes they lack (never overwrite:
-    // a value may have been set by a person).
-    const touched = new Set(newEntityRows.map((r) => r.id));
-    const matchedIds = [...matched.keys()];
-    if (matchedIds.length > 0) {
-      const [rows, known] = await Promise.all([
-        inChunks(matchedIds, (s) => trx.selectFrom('entities').where('id', 'in', s).select(['id', 'name', 'attributes', 'iso2']).execute()),
-        inChunks(matchedIds, (s) => trx.selectFrom('entity_aliases').where('entity_id', 'in', s).select(['entity_id', 'kind', 'norm']).execute()),
-      ]);
-      const have = new Set(known.map((k) => `${k.entity_id}|${k.kind}|${k.norm}`));
-      const extra: Insertable<EntityAliasesTable>[] = [];
-      for (const row of rows) {
-        for (const e of matched.get(row.id)!) {
-          for (const a of aliasRowsFor(row.id, e, row.name)) {
-            const id = `${row.id}|${a.kind}|${a.norm}`;
-            if (have.has(id) || (a.kind === 'alias' && have.has(`${row.id}|name|${a.norm}`))) continue;
-            have.add(id);
-            extra.push(a);
-            if (a.kind === 'alias') touched.add(row.id);
-          }
-        }
-        const attrs = parseJson<EntityAttributes>(row.attributes, {});
-        const merged: EntityAttributes = { ...attrs };
-        for (const e of matched.get(row.id)!) {
-          for (const [k, v] of Object.entries(e.attributes ?? {}) as [keyof EntityAttributes, unknown][]) {
-            if (merged[k] === undefined && v !== undefined) (merged as Record<string, unknown>)[k] = v;
-          }
-        }
-        // Roles change: a later dated statement of a role replaces an earlier one, unless
-        // a person set the role by hand (their edit is in history).
-        const later = matched
-          .get(row.id)!
-          .map((e) => e.attributes ?? {})
-          .filter((a) => a.role && a.roleDate && merged.roleDate && a.roleDate > merged.roleDate && a.role !== merged.role)
-          .sort((a, b) => b.roleDate!.localeCompare(a.roleDate!))[0];
-        if (later) {
-          const edited = await trx
-            .selectFrom('history')
-            .select('id')
-            .where('record_id', '=', row.id)
-            .where('field', 'in', ['attributes.role', 'attributes.roleDate'])
-            .executeTakeFirst();
-          if (!edited) Object.assign(merged, { role: later.role, roleDate: later.roleDate });
-        }
-        if (JSON.stringify(merged) !== JSON.stringify(attrs)) {
-          await trx
-            .updateTable('entities')
-            .set({ attributes: JSON.stringify(merged), iso2: merged.iso2 ?? row.iso2 ?? null, updated_at: now })
-            .where('id', '=', row.id)
-            .execute();
-        }
-      }
-      await insertBatched(trx, 'entity_aliases', extra, 500);
-    }
-    const searchDocs: SearchDoc[] = await entitySearchDocs(trx, [...touched]);
+    const searchDocs: SearchDoc[] = await entitySearchDocs(trx, match.touched);
 
     // --- mentions
     const mentionRows: Insertable<Database['mentions']>[] = [];
@@ -312,7 +182,7 @@ export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument
       }
     }
     if (dropped > 0) notes.push(`storage: ${dropped} mention(s) dropped because their span lies outside the text`);
-    await insertBatched(trx, 'mentions', mentionRows, 500);
+    await insertRows(trx, statements, 'mentions', COLUMNS.mentions, mentionRows);
 
     // --- events, parents first; a participant must name an entity of this extraction
     const eventIds: Record<string, string> = {};
@@ -385,8 +255,8 @@ export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument
         });
       }
     }
-    await insertBatched(trx, 'events', eventRows, 100);
-    await insertBatched(trx, 'event_participants', participantRows, 500);
+    await insertRows(trx, statements, 'events', COLUMNS.events, eventRows);
+    await insertRows(trx, statements, 'event_participants', COLUMNS.event_participants, participantRows);
 
     // --- quotes
     const quoteRows: Insertable<Database['quotes']>[] = x.quotes.map((q) => {
@@ -417,17 +287,24 @@ export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument
         created_at: now,
       };
     });
-    await insertBatched(trx, 'quotes', quoteRows, 200);
+    await insertRows(trx, statements, 'quotes', COLUMNS.quotes, quoteRows);
 
+    // --- search rows: only entities that had one before need theirs removed first
     searchDocs.push({ kind: 'document', refId: documentId, title: doc.title ?? x.source.title ?? '', body: x.text });
-    await upsertSearchDocs(trx, searchDocs);
+    await removeSearchDocs(trx, match.touchedStored);
+    await insertRows(
+      trx,
+      statements,
+      'search_docs',
+      COLUMNS.search_docs,
+      searchDocs.map((d) => ({ kind: d.kind, ref_id: d.refId, title: d.title, body: d.body })),
+    );
 
     if (notes.length > 0) {
       await trx.updateTable('documents').set({ notes: JSON.stringify(notes) }).where('id', '=', documentId).execute();
     }
-    await trx
-      .insertInto('history')
-      .values({
+    await insertRows(trx, statements, 'history', COLUMNS.history, [
+      {
         id: newId('his'),
         at: now,
         actor: doc.ingestedBy,
@@ -438,8 +315,8 @@ export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument
         before_value: null,
         after_value: JSON.stringify({ entities: Object.keys(entityIds).length, events: eventRows.length, quotes: quoteRows.length }),
         note: null,
-      })
-      .execute();
+      },
+    ]);
 
     return {
       status: 'ingested' as const,
@@ -447,7 +324,7 @@ export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument
       entityIds,
       counts: {
         entities: entities.length,
-        newEntities: newEntityRows.length,
+        newEntities: match.newEntityRows.length,
         mentions: mentionRows.length,
         events: eventRows.length,
         participants: participantRows.length,
@@ -455,38 +332,4 @@ export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument
       },
     };
   });
-}
-
-/** Search index rows for entities, read back so they include every alias just added. */
-export async function entitySearchDocs(db: Db, ids: string[]): Promise<SearchDoc[]> {
-  const rows = await inChunks(ids, (s) =>
-    db.selectFrom('entity_aliases').where('entity_id', 'in', s).where('kind', 'in', ['name', 'alias']).select(['entity_id', 'kind', 'alias']).execute(),
-  );
-  const byId = new Map<string, { name: string; aliases: string[] }>();
-  for (const r of rows) {
-    const e = byId.get(r.entity_id) ?? { name: '', aliases: [] };
-    if (r.kind === 'name') e.name = r.alias;
-    else e.aliases.push(r.alias);
-    byId.set(r.entity_id, e);
-  }
-  return [...byId].map(([id, e]) => entitySearchDoc(id, e.name, e.aliases));
-}
-
-/** Name, visible aliases and hidden match keys of an extracted entity as alias rows. */
-function aliasRowsFor(entityId: string, e: ExtractedEntity, storedName?: string): Insertable<EntityAliasesTable>[] {
-  const rows: Insertable<EntityAliasesTable>[] = [];
-  const seen = new Set<string>();
-  const push = (kind: string, alias: string) => {
-    const norm = kind === 'key' ? alias : normalizeName(alias);
-    if (!norm || seen.has(`${kind}|${norm}`)) return;
-    seen.add(`${kind}|${norm}`);
-    rows.push({ entity_id: entityId, kind, alias, norm });
-  };
-  const nameNorm = normalizeName(storedName ?? e.name);
-  if (storedName === undefined) push('name', e.name);
-  for (const a of [e.name, ...e.aliases]) {
-    if (normalizeName(a) !== nameNorm) push('alias', a);
-  }
-  for (const h of matchKeys(e).hidden) push('key', h);
-  return rows;
 }
