@@ -14,6 +14,8 @@ export interface ResolveEnv {
   published: number | undefined;
   /** Tense cue of the sentence around the expression (computed on demand). */
   cue: () => Tense | undefined;
+  /** The last single day the text named before the expression, for "that evening". */
+  anchor?: number;
 }
 
 export interface TimeRule {
@@ -24,6 +26,8 @@ export interface TimeRule {
   /** Span inside the match to report (defaults to the whole match). */
   span?: (m: RegExpExecArray) => [number, number];
   resolve: (m: RegExpExecArray, env: ResolveEnv) => RawInterval | undefined;
+  /** Resolved against `env.anchor`, so only after the sentence's other expressions. */
+  anaphoric?: boolean;
 }
 
 // ---------------------------------------------------------------- vocabulary
@@ -418,6 +422,19 @@ export const TIME_RULES: TimeRule[] = [
       const w = m[1].toLowerCase();
       // "last night" in a report is the night before it was published.
       return dayInterval(env.published + (w === 'yesterday' || w.startsWith('last') ? -1 : w === 'tomorrow' ? 1 : 0));
+    },
+  },
+  {
+    // "He held talks with Macron that evening", "earlier in the day", "the following morning":
+    // a part of the day last named, as wire copy tells one day's events in turn.
+    id: 'times.same-day',
+    hint: /morning|afternoon|evening|night|day\b/,
+    re: /\b(?:(?:[Ee]arlier|[Ll]ater)\s+(?:that|in\s+the)\s+(day|morning|afternoon|evening)|(?:[Tt]hat|[Tt]he\s+same)\s+(day|morning|afternoon|evening|night)|[Ii]n\s+the\s+(morning|afternoon|evening)|[Tt]he\s+(next|following|previous)\s+(day|morning|evening))\b(?!\s+(?:of|before|after)\b)/g,
+    anaphoric: true,
+    resolve: (m, env) => {
+      if (env.anchor === undefined) return undefined;
+      const shift = m[4] === 'previous' ? -1 : m[4] ? 1 : 0;
+      return dayInterval(env.anchor + shift);
     },
   },
   {

@@ -200,6 +200,26 @@ describe('findTimes: wording that misleads simple matchers', () => {
   });
 });
 
+describe('findTimes: parts of a day already named', () => {
+  it('reads "that evening" and "earlier in the day" as the day last named, across sentences', () => {
+    expect(only('Prabowo arrived in Paris on Sunday. He held talks with Macron at the Élysée Palace that evening.', '2025-07-14'))
+      .toBe('on Sunday → 2025-07-13 (past) | that evening → 2025-07-13 (past)');
+    expect(only('The leaders met today in New Delhi. Earlier in the day, the council held its second meeting.', '2025-02-28'))
+      .toBe('today → 2025-02-28 (past) | Earlier in the day → 2025-02-28 (past)');
+  });
+  it('takes the day named before it in the same sentence, not the lead\'s', () => {
+    expect(only('Soldiers marched on Monday. The leader arrived on Sunday from Brussels, where earlier in the day he signed a deal.', '2025-07-14'))
+      .toBe('on Monday → 2025-07-14 (past) | on Sunday → 2025-07-13 (past) | earlier in the day → 2025-07-13 (past)');
+  });
+  it('moves a day for "the following morning" and leaves a span alone as an anchor', () => {
+    expect(only('Talks ended on 3 March 2025. Ministers flew home the following morning.')).toBe('on 3 March 2025 → 2025-03-03 (past) | the following morning → 2025-03-04 (past)');
+    expect(only('Negotiators meet from 10 to 14 March. They will report that day.', '2025-02-28')).toBe('from 10 to 14 March → 2025-03-10/2025-03-14 (future)');
+  });
+  it('leaves "in the afternoon" unresolved when no day was named', () => {
+    expect(only('Wang joined an economic dialogue in the afternoon.', '2025-03-22')).toBe('');
+  });
+});
+
 describe('resolveTime', () => {
   it('resolves a bare expression with the tense the caller gives', () => {
     expect(resolveTime('in March', '2025-04-02', 'past')?.iso).toBe('2025-03');

@@ -8,7 +8,7 @@ import { TIME_RULES, type RawInterval, type ResolveEnv, type TimeRule } from './
 // Cheap gate: a sentence without a digit, a month or weekday name or a relative time word
 // cannot hold a time expression, so the rule regexes never see it.
 const MAY_HOLD_TIME =
-  /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day\b|week|month|year|spring|summer|autumn|fall|winter|quarter|half|[QH][1-4]|night|[Tt]omorrow|this (?:morning|afternoon|evening)/;
+  /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day\b|week|month|year|spring|summer|autumn|fall|winter|quarter|half|[QH][1-4]|night|[Tt]omorrow|morning|afternoon|evening/;
 
 interface Candidate {
   start: number;
@@ -56,10 +56,13 @@ interface Found {
  * Finds and resolves the time expressions of one sentence. `forcedTense` replaces the
  * sentence's own tense cue (used by resolveTime, whose input is a bare expression).
  */
-function findInSentence(text: string, published: number | undefined, rules: TimeRule[], forcedTense?: Tense): Found[] {
+function findInSentence(text: string, published: number | undefined, rules: TimeRule[], forcedTense?: Tense, anchor?: number): Found[] {
   const out: Found[] = [];
   const taken = new Uint8Array(text.length + 1);
-  for (const c of candidates(text, rules)) {
+  const all = candidates(text, rules);
+  // "that evening" needs the day named before it, in this sentence too: it goes last.
+  const ordered = all.some((c) => c.rule.anaphoric) ? [...all.filter((c) => !c.rule.anaphoric), ...all.filter((c) => c.rule.anaphoric)] : all;
+  for (const c of ordered) {
     if (taken.subarray(c.start, c.end).includes(1)) continue;
     let cue: Tense | undefined | null = forcedTense ?? null;
     const env: ResolveEnv = {
@@ -68,6 +71,7 @@ function findInSentence(text: string, published: number | undefined, rules: Time
         if (cue === null) cue = tenseCue(text, c.start, c.end);
         return cue;
       },
+      anchor: c.rule.anaphoric ? lastDayBefore(out, c.start) ?? anchor : undefined,
     };
     const raw = c.rule.resolve(c.match, env);
     // A longer match that does not resolve ("May" alone) leaves room for shorter ones.
@@ -79,6 +83,13 @@ function findInSentence(text: string, published: number | undefined, rules: Time
   return out;
 }
 
+/** The day of the last single-day expression ending before `pos`. */
+function lastDayBefore(found: Found[], pos: number): number | undefined {
+  let best: Found | undefined;
+  for (const f of found) if (f.end <= pos && f.interval.start === f.interval.end && (!best || f.start > best.start)) best = f;
+  return best ? parseDay(best.interval.start) : undefined;
+}
+
 /**
  * Every temporal expression in every sentence, resolved against `ctx.published`. Without a
  * publication date only expressions that carry their own year resolve.
@@ -87,10 +98,13 @@ export function findTimes(seg: Segmented, ctx: PipelineContext): TimeExpression[
   const published = ctx.published === undefined ? undefined : parseDay(ctx.published);
   const out: TimeExpression[] = [];
   const rules = TIME_RULES;
+  let anchor: number | undefined;
   for (const sentence of seg.sentences) {
     const text = seg.text.slice(sentence.start, sentence.end);
     if (!MAY_HOLD_TIME.test(text)) continue;
-    for (const f of findInSentence(text, published, rules)) {
+    const found = findInSentence(text, published, rules, undefined, anchor);
+    anchor = lastDayBefore(found, text.length) ?? anchor;
+    for (const f of found) {
       out.push({
         text: text.slice(f.start, f.end),
         start: sentence.start + f.start,
