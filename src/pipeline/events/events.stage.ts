@@ -87,7 +87,8 @@ export function findEvents(seg: Segmented, mentions: EntityMention[], times: Tim
     if (GATE_PLAN.test(low)) plans(v, doc);
   }
   const merged = mergeDrafts(doc.drafts).filter(isSubstantial);
-  dateFromStory(merged, storyDate(views, ctx));
+  dropLaterTimes(merged, views, ctx.published);
+  dateFromStory(merged, storyDate(views, ctx), views);
   return finish(merged);
 }
 
@@ -98,33 +99,99 @@ function isSubstantial(d: Draft): boolean {
   return parties >= 2 || (parties >= 1 && (!!d.time || hasRole(d, 'place')));
 }
 
+// "KUWAIT CITY, Dec 31 (Meridian) -", "Kuala Lumpur, 26 May 2025": the date a dateline carries.
+const DATELINE_BEFORE = /^[A-Z][^.!?]{0,60},\s*$/;
+const DATELINE_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:]|$)/;
+// "Updated 26 June 2025, 08:40 CET": a web page's stamp.
+const STAMP_BEFORE = /\b(?:[Uu]pdated|[Pp]ublished|[Pp]osted)(?:\s+on)?:?\s*$/;
+// Headlines, bylines, datelines and section headings end without a sentence's closing mark.
+const CLOSED_SENTENCE = /[.!?"”’)]\s*$/;
+
+/** A dateline's date or a page stamp says when the text was filed, not when its news happened. */
+function isFilingStamp(v: SentenceView, t: TimeExpression): boolean {
+  const before = v.s.text.slice(0, t.start - v.s.start);
+  if (STAMP_BEFORE.test(before)) return true;
+  return DATELINE_BEFORE.test(before) && DATELINE_AFTER.test(v.s.text.slice(t.end - v.s.start));
+}
+
 /**
  * The day a news story is about: the first past or present day-precise date in its opening
  * sentences ("... met on Thursday"). Wire copy dates the lead and leaves the follow-up
- * sentences about the same occasion undated.
+ * sentences about the same occasion undated. The filing date ("PARIS, July 14 -") only
+ * stands in when the lead names no day of its own.
  */
 function storyDate(views: SentenceView[], ctx: EventContext): TimeExpression | undefined {
-  for (const v of views.slice(0, 3)) {
+  let filed: TimeExpression | undefined;
+  let opening = 0;
+  for (const v of views) {
+    let latest: TimeExpression | undefined;
     for (const t of v.times) {
       if (t.interval.precision !== 'day' || t.interval.tense === 'future') continue;
       if (ctx.published && t.interval.start > ctx.published) continue;
-      return t;
+      if (isFilingStamp(v, t)) filed ??= t;
+      // A lead tells the newest step and dates the background before it ("who took office on 1 January").
+      else if (!latest || t.interval.start > latest.interval.start) latest = t;
     }
+    if (latest) return latest;
+    // Only sentences of the story count as its opening, not the header lines above them.
+    if (CLOSED_SENTENCE.test(v.s.text) && ++opening >= 3) break;
   }
-  return undefined;
+  return filed;
 }
 
+// "Iwaya proposed turning the centre into a hub": putting a plan forward is itself a dated step.
+const PAST_PROPOSAL = /^(?:proposed|offered|tabled|put\s+forward|floated|suggested|pitched)\b/i;
 const PAST_REQUEST = /\b(?:asked|requested|called|urged|sought|submitted|appealed|invited)\b/i;
 
-/** Undated events that the text reports as done take the story's date. */
-function dateFromStory(drafts: Draft[], story: TimeExpression | undefined): void {
+/**
+ * A step reported as taken lies on or before publication, so a time reaching past it dates
+ * the step's effect or another clause ("agreed to prolong the mandate until May 2027",
+ * "asked for money to expand drone production, which could double this year").
+ */
+function dropLaterTimes(drafts: Draft[], views: SentenceView[], published: string | undefined): void {
+  if (!published) return;
+  for (const d of drafts) {
+    if (!d.time) continue;
+    const taken = d.status === 'approved' || d.status === 'implemented' || d.status === 'rejected' || (d.type === 'request' && PAST_REQUEST.test(d.label));
+    if (taken ? d.time.interval.end > published && !isModalStep(d, views) : d.status === 'held' && d.time.interval.start > published) d.time = undefined;
+  }
+}
+
+// "should be approved", "will be launched", "to be signed": a modal puts the step ahead, whatever its verb form.
+const MODAL_BEFORE = /\b(?:will|would|should|shall|must|could|may|might|to)\s+(?:\w+ly\s+)?be\s+$/i;
+
+function isModalStep(d: Draft, views: SentenceView[]): boolean {
+  // After a merge the label may come from a later sentence, and the evidence with it.
+  const text = views.find((v) => v.s.start <= d.evidence.start && d.evidence.start < v.s.end)?.s.text ?? '';
+  const at = text.indexOf(d.label.slice(0, 16));
+  return at > 0 && MODAL_BEFORE.test(text.slice(Math.max(0, at - 24), at));
+}
+
+// A sentence of quoted speech: “We are not here to admire the problem.
+const QUOTED_SENTENCE = /^["“‘]/;
+
+/**
+ * Undated events that the text reports as done take the story's date, within the story's
+ * first dozen sentences of narrative: header lines and quoted speech do not count, so a
+ * release's section headings or a wire's quotes do not push its findings out of reach.
+ */
+function dateFromStory(drafts: Draft[], story: TimeExpression | undefined, views: SentenceView[]): void {
   if (!story) return;
+  const narrative: number[] = [];
+  let told = 0;
+  for (const v of views) {
+    narrative.push(told);
+    if (CLOSED_SENTENCE.test(v.s.text) && !QUOTED_SENTENCE.test(v.s.text)) told++;
+  }
+  // A headline tells the story's news in the present tense ("Secretary-General proposes UN support office").
+  const headline = views.length > 1 && views[0].s.paragraph !== views[1].s.paragraph && !CLOSED_SENTENCE.test(views[0].s.text);
   for (const d of drafts) {
     if (d.time) continue;
     const done =
       d.status === 'held' || d.status === 'approved' || d.status === 'implemented' || d.status === 'rejected' ||
-      (d.type === 'request' && PAST_REQUEST.test(d.label));
-    if (done && d.sentence < 12) d.time = story;
+      (d.type === 'request' && PAST_REQUEST.test(d.label)) || (d.type === 'proposal' && PAST_PROPOSAL.test(d.label)) ||
+      (headline && d.sentence === 0 && (d.type === 'request' || d.type === 'proposal'));
+    if (done && (narrative[d.sentence] ?? d.sentence) < 12) d.time = story;
   }
 }
 
@@ -199,8 +266,11 @@ function timeNear(v: SentenceView, pos: number, clause?: { start: number; end: n
   let best: TimeExpression | undefined;
   let bestDist = Infinity;
   for (const t of v.times) {
-    const lead = v.s.text.slice(Math.max(0, t.start - v.s.start - 24), t.start - v.s.start).replace(/\s*(?:on|in|at|late|early)\s*$/i, '');
-    if (REPORTING_BEFORE_TIME.test(lead)) continue;
+    const leadStart = Math.max(v.s.start, t.start - 24);
+    const lead = v.s.text.slice(leadStart - v.s.start, t.start - v.s.start).replace(/\s*(?:on|in|at|late|early)\s*$/i, '');
+    const reporting = REPORTING_BEFORE_TIME.exec(lead);
+    // "the EU announced on Sunday an initial €500,000": when the verb is the event's own, its time is the event's.
+    if (reporting && leadStart + reporting.index < pos - 1) continue;
     // "the first such gathering since November 2023": a time after "since" dates something else.
     if (/\bsince\s+$/i.test(v.s.text.slice(Math.max(0, t.start - v.s.start - 8), t.start - v.s.start))) continue;
     let dist = t.start >= pos ? t.start - pos : (pos - t.end) * 1.5;

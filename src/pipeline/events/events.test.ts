@@ -302,6 +302,80 @@ describe('proposals and decisions', () => {
   });
 });
 
+describe('dates taken from the story', () => {
+  it('dates a follow-up sentence by the lead\'s day, not by the dateline\'s filing date', () => {
+    const x = run(
+      'KUWAIT CITY, Dec 31 (Meridian) - Kuwait\'s foreign minister travelled to Damascus on Monday.\n\n' +
+        'Secretary-General Jasem Albudaiwi held talks with Ahmed al-Sharaa, the leader of Syria\'s new administration.',
+      '2024-12-31',
+    );
+    const m = x.events.find((e) => e.type === 'meeting');
+    expect(m).toMatchObject({ status: 'held', time: { iso: '2024-12-30' } });
+  });
+
+  it('does not take a web page\'s "Updated" stamp for the story\'s day', () => {
+    const x = run(
+      'Zelensky signs tribunal deal\nBy Clara Weisz\nUpdated 26 June 2025, 08:40 CET | 4 min read\n\n' +
+        'STRASBOURG – Ukraine and the Council of Europe signed an agreement on Wednesday to create a special tribunal.\n\n' +
+        'President Volodymyr Zelensky travelled to Strasbourg for the ceremony.',
+      '2025-06-26',
+    );
+    expect(only(x, 'visit')).toMatchObject({ time: { iso: '2025-06-25' } });
+  });
+
+  it('takes the newest day of the lead, not a background date in it', () => {
+    const x = run(
+      'CHISINAU, 21 January 2025 – Elina Valtonen, who took over the OSCE chairmanship on 1 January, visited Moldova on Monday.\n\n' +
+        'In Chisinau she held talks with President Maia Sandu.',
+      '2025-01-21',
+    );
+    expect(x.events.find((e) => e.type === 'meeting')).toMatchObject({ time: { iso: '2025-01-20' } });
+  });
+
+  it('dates an announcement by the day after its own verb ("announced on Sunday")', () => {
+    const x = run('BRUSSELS, 7 October 2024 – Austria offered helicopters, while the European Union announced on Sunday an initial €500,000 in humanitarian aid.', '2024-10-07');
+    expect(only(x, 'decision')).toMatchObject({ status: 'approved', time: { iso: '2024-10-06' } });
+  });
+
+  it('dates a decision by the day it was taken, not the later day it reaches ("agreed to prolong ... until May 2027")', () => {
+    const x = run(
+      'LUXEMBOURG, 14 April 2025 – EU foreign ministers met today in Luxembourg.\n\n' +
+        'Ministers also agreed to prolong the mandate of the EU Partnership Mission in the Republic of Moldova until May 2027.',
+      '2025-04-14',
+    );
+    expect(only(x, 'decision')).toMatchObject({ status: 'approved', time: { iso: '2025-04-14' } });
+  });
+
+  it('keeps the coming date of a step a modal puts ahead ("should be approved next week")', () => {
+    const x = run('Kaja Kallas said the EU sanctions package against Russia should be approved by EU ministers next week.', '2025-05-15');
+    const d = x.events.find((e) => e.type === 'decision' || e.type === 'proposal');
+    expect(d?.time?.iso).toBe('2025-W21');
+  });
+
+  it('does not let section headings or quoted speech push a release\'s findings out of the story', () => {
+    const headings = ['Ukraine', 'Moldova', 'Middle East', 'Horn of Africa'];
+    const filler = headings.map((h) => `${h}\n\n"We spoke about ${h}." "It matters." "We will act," the High Representative said.\n\n`).join('');
+    const x = run(
+      `LUXEMBOURG, 14 April 2025 – EU foreign ministers met today in Luxembourg.\n\n${filler}The Council appointed Annika Lindqvist as EU Special Representative for the Horn of Africa.`,
+      '2025-04-14',
+    );
+    const d = x.events.find((e) => e.type === 'decision' && e.label.includes('Lindqvist'));
+    expect(d).toMatchObject({ status: 'approved', time: { iso: '2025-04-14' } });
+  });
+
+  it('dates a headline\'s news and a proposal put forward by the story\'s day', () => {
+    const x = run(
+      'Secretary-General proposes UN support office for multinational force in Haiti\n\n' +
+        'UNITED NATIONS, 26 February 2025 – António Guterres wrote to the Security Council in a letter circulated on Monday.\n\n' +
+        'Japanese Foreign Minister Takeshi Iwaya proposed turning the ASEAN-Japan Cybersecurity Capacity Building Centre in Bangkok into a hub.',
+      '2025-02-26',
+    );
+    const proposals = x.events.filter((e) => e.type === 'proposal');
+    expect(proposals.length).toBe(2);
+    for (const p of proposals) expect(p.time?.iso).toBe('2025-02-24');
+  });
+});
+
 describe('codes and evidence', () => {
   it('carries the CAMEO and PLOVER codes of its type and status on every event', () => {
     const x = run(
