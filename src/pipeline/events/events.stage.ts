@@ -191,8 +191,26 @@ function dateFromStory(drafts: Draft[], story: TimeExpression | undefined, views
       d.status === 'held' || d.status === 'approved' || d.status === 'implemented' || d.status === 'rejected' ||
       (d.type === 'request' && PAST_REQUEST.test(d.label)) || (d.type === 'proposal' && PAST_PROPOSAL.test(d.label)) ||
       (headline && d.sentence === 0 && (d.type === 'request' || d.type === 'proposal'));
-    if (done && (narrative[d.sentence] ?? d.sentence) < 12) d.time = story;
+    if (!done) continue;
+    const framed = paragraphDay(views, d.sentence);
+    if (framed) d.time = framed;
+    else if ((narrative[d.sentence] ?? d.sentence) < 12) d.time = story;
   }
+}
+
+/**
+ * The day an earlier sentence of the same paragraph gave its events: a paragraph tells one
+ * occasion ("... an extraordinary session in Kuwait last Thursday. In a closing statement,
+ * ministers decided to form a liaison group").
+ */
+function paragraphDay(views: SentenceView[], at: number): TimeExpression | undefined {
+  const paragraph = views[at]?.s.paragraph;
+  for (let k = at - 1; k >= 0 && views[k].s.paragraph === paragraph; k--) {
+    const v = views[k];
+    const days = v.times.filter((t) => t.interval.precision === 'day' && t.interval.tense !== 'future' && !isFilingStamp(v, t) && reportingVerbBefore(v, t) === undefined);
+    if (days.length) return days[days.length - 1];
+  }
+  return undefined;
 }
 
 /** A label a reader can scan: one line, no dangling "to"/"and" or closing punctuation, at most ~90 characters. */
@@ -261,16 +279,22 @@ function within(v: SentenceView, from: number, to: number, pred: (m: EntityMenti
   return v.mentions.filter((m) => m.start >= from && m.end <= to && pred(m));
 }
 
+/** Where a reporting verb right before `t` starts ("said on Wednesday"), if there is one. */
+function reportingVerbBefore(v: SentenceView, t: TimeExpression): number | undefined {
+  const leadStart = Math.max(v.s.start, t.start - 24);
+  const lead = v.s.text.slice(leadStart - v.s.start, t.start - v.s.start).replace(/\s*(?:on|in|at|late|early)\s*$/i, '');
+  const m = REPORTING_BEFORE_TIME.exec(lead);
+  return m ? leadStart + m.index : undefined;
+}
+
 /** The time that dates an event near `pos`, ignoring times that only date the reporting ("said on Wednesday"). */
 function timeNear(v: SentenceView, pos: number, clause?: { start: number; end: number }): TimeExpression | undefined {
   let best: TimeExpression | undefined;
   let bestDist = Infinity;
   for (const t of v.times) {
-    const leadStart = Math.max(v.s.start, t.start - 24);
-    const lead = v.s.text.slice(leadStart - v.s.start, t.start - v.s.start).replace(/\s*(?:on|in|at|late|early)\s*$/i, '');
-    const reporting = REPORTING_BEFORE_TIME.exec(lead);
+    const reporting = reportingVerbBefore(v, t);
     // "the EU announced on Sunday an initial €500,000": when the verb is the event's own, its time is the event's.
-    if (reporting && leadStart + reporting.index < pos - 1) continue;
+    if (reporting !== undefined && reporting < pos - 1) continue;
     // "the first such gathering since November 2023": a time after "since" dates something else.
     if (/\bsince\s+$/i.test(v.s.text.slice(Math.max(0, t.start - v.s.start - 8), t.start - v.s.start))) continue;
     let dist = t.start >= pos ? t.start - pos : (pos - t.end) * 1.5;

@@ -363,6 +363,16 @@ describe('dates taken from the story', () => {
     expect(d).toMatchObject({ status: 'approved', time: { iso: '2025-04-14' } });
   });
 
+  it('dates a step by the day an earlier sentence of its paragraph gave, before the story\'s day', () => {
+    const x = run(
+      'KUWAIT CITY, Dec 31 (Meridian) - Kuwait\'s foreign minister travelled to Damascus on Monday.\n\n' +
+        'The visit followed an extraordinary session of the GCC Ministerial Council in Kuwait last Thursday. ' +
+        'In a closing statement, ministers decided to form a ministerial liaison group to coordinate Gulf aid to Syria.',
+      '2024-12-31',
+    );
+    expect(only(x, 'decision')).toMatchObject({ status: 'approved', time: { iso: '2024-12-26' } });
+  });
+
   it('dates a headline\'s news and a proposal put forward by the story\'s day', () => {
     const x = run(
       'Secretary-General proposes UN support office for multinational force in Haiti\n\n' +
