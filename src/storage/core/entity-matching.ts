@@ -26,25 +26,33 @@ interface Keyed {
   hidden: string[];
 }
 
+/** normalizeName, worked out once per string within one save (names repeat across steps). */
+function normalized(names: Map<string, string>, name: string): string {
+  let norm = names.get(name);
+  if (norm === undefined) names.set(name, (norm = normalizeName(name)));
+  return norm;
+}
+
+function addKey(keys: Map<string, number>, norm: string, weight: number): void {
+  if (norm) keys.set(norm, Math.max(keys.get(norm) ?? 0, weight));
+}
+
 /** What an extracted entity can be recognised by. */
-function matchKeys(e: ExtractedEntity): Keyed {
+function matchKeys(e: ExtractedEntity, names: Map<string, string>): Keyed {
   const keys = new Map<string, number>();
-  const add = (norm: string, weight: number) => {
-    if (norm) keys.set(norm, Math.max(keys.get(norm) ?? 0, weight));
-  };
-  add(normalizeName(e.name), 2);
+  addKey(keys, normalized(names, e.name), 2);
   for (const a of e.aliases ?? []) {
-    const norm = normalizeName(a);
+    const norm = normalized(names, a);
     // A bare surname ("Johnson") names many people: it may find this person later, but
     // must not pull this document's person onto another one.
     if (e.type === 'person' && !norm.includes(' ')) continue;
-    add(norm, 1);
+    addKey(keys, norm, 1);
   }
   const hidden: string[] = [];
   const attrs = e.attributes ?? {};
   if (attrs.lexiconId) hidden.push(`lex:${attrs.lexiconId.toLowerCase()}`);
   if (e.type === 'country' && attrs.iso2) hidden.push(`iso:${attrs.iso2.toLowerCase()}`);
-  for (const h of hidden) add(h, 3);
+  for (const h of hidden) addKey(keys, h, 3);
   return { e, keys: [...keys].map(([norm, weight]) => ({ norm, weight })), hidden };
 }
 
@@ -64,22 +72,23 @@ export function groupByKey(entities: ExtractedEntity[]): ExtractedEntity[] {
   return [...byKey.values()];
 }
 
+function pushAlias(rows: Insertable<EntityAliasesTable>[], seen: Set<string>, entityId: string, kind: string, alias: string, norm: string): void {
+  if (!norm || seen.has(`${kind}|${norm}`)) return;
+  seen.add(`${kind}|${norm}`);
+  rows.push({ entity_id: entityId, kind, alias, norm });
+}
+
 /** Name, visible aliases and hidden match keys of an extracted entity as alias rows. */
-function aliasRowsFor(entityId: string, k: Keyed, storedName?: string): Insertable<EntityAliasesTable>[] {
+function aliasRowsFor(entityId: string, k: Keyed, names: Map<string, string>, storedName?: string): Insertable<EntityAliasesTable>[] {
   const rows: Insertable<EntityAliasesTable>[] = [];
   const seen = new Set<string>();
-  const push = (kind: string, alias: string, norm: string) => {
-    if (!norm || seen.has(`${kind}|${norm}`)) return;
-    seen.add(`${kind}|${norm}`);
-    rows.push({ entity_id: entityId, kind, alias, norm });
-  };
-  const nameNorm = normalizeName(storedName ?? k.e.name);
-  if (storedName === undefined) push('name', k.e.name, nameNorm);
+  const nameNorm = normalized(names, storedName ?? k.e.name);
+  if (storedName === undefined) pushAlias(rows, seen, entityId, 'name', k.e.name, nameNorm);
   for (const a of [k.e.name, ...k.e.aliases]) {
-    const norm = normalizeName(a);
-    if (norm !== nameNorm) push('alias', a, norm);
+    const norm = normalized(names, a);
+    if (norm !== nameNorm) pushAlias(rows, seen, entityId, 'alias', a, norm);
   }
-  for (const h of k.hidden) push('key', h, h);
+  for (const h of k.hidden) pushAlias(rows, seen, entityId, 'key', h, h);
   return rows;
 }
 
@@ -166,13 +175,14 @@ export interface EntityMatch {
  */
 export async function matchEntities(db: Db, cache: StatementCache, extracted: ExtractedEntity[], now: string): Promise<EntityMatch> {
   const entities = groupByKey(extracted);
-  const keyed = entities.map(matchKeys);
+  const names = new Map<string, string>();
+  const keyed = entities.map((e) => matchKeys(e, names));
   // Surnames are read too: they never match, but may already be stored as aliases.
   const norms = new Set<string>();
   for (const k of keyed) {
     for (const m of k.keys) norms.add(m.norm);
     for (const a of [k.e.name, ...k.e.aliases]) {
-      const norm = normalizeName(a);
+      const norm = normalized(names, a);
       if (norm) norms.add(norm);
     }
   }
@@ -218,7 +228,7 @@ export async function matchEntities(db: Db, cache: StatementCache, extracted: Ex
       id,
       type: e.type,
       name: e.name,
-      norm_name: normalizeName(e.name),
+      norm_name: normalized(names, e.name),
       attributes: JSON.stringify(e.attributes ?? {}),
       iso2: e.attributes?.iso2 ?? null,
       review_state: 'draft',
@@ -235,7 +245,7 @@ export async function matchEntities(db: Db, cache: StatementCache, extracted: Ex
       if (list) list.push(c);
       else byNorm.set(key.norm, [c]);
     }
-    const rows = aliasRowsFor(id, k);
+    const rows = aliasRowsFor(id, k, names);
     aliasRows.push(...rows);
     known.set(id, { name: row.name, attributes: row.attributes!, iso2: row.iso2 ?? null, aliases: new Set(rows.map((r) => `${r.kind}|${r.norm}`)), row });
   }
@@ -248,7 +258,7 @@ export async function matchEntities(db: Db, cache: StatementCache, extracted: Ex
   for (const [id, group] of matched) {
     const entity = known.get(id)!;
     for (const k of group) {
-      for (const a of aliasRowsFor(id, k, entity.name)) {
+      for (const a of aliasRowsFor(id, k, names, entity.name)) {
         const kindNorm = `${a.kind}|${a.norm}`;
         if (entity.aliases.has(kindNorm) || (a.kind === 'alias' && entity.aliases.has(`name|${a.norm}`))) continue;
         entity.aliases.add(kindNorm);
