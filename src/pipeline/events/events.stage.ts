@@ -88,6 +88,7 @@ export function findEvents(seg: Segmented, mentions: EntityMention[], times: Tim
   }
   const merged = mergeDrafts(doc.drafts).filter(isSubstantial);
   dropLaterTimes(merged, views, ctx.published);
+  dateFromHost(merged, views);
   dateFromStory(merged, storyDate(views, ctx), views);
   return finish(merged);
 }
@@ -165,6 +166,23 @@ function isModalStep(d: Draft, views: SentenceView[]): boolean {
   const text = views.find((v) => v.s.start <= d.evidence.start && d.evidence.start < v.s.end)?.s.text ?? '';
   const at = text.indexOf(d.label.slice(0, 16));
   return at > 0 && MODAL_BEFORE.test(text.slice(Math.max(0, at - 24), at));
+}
+
+// "is planned for the margins of the summit", "met on the sidelines of the ministerial": a side event of a gathering named before.
+const SIDE_OF = /\b(?:on|at|in|for|along)\s+the\s+(?:margins?|sidelines?|side-lines?)\s+of\s+(?:the|this|that|its|their)\s+(?:[\w'’-]+\s+){0,2}?(summit|meeting|ministerial|conference|council|session|assembly|forum)\b/i;
+
+/** An undated meeting held on the margins of a gathering takes that gathering's date. */
+function dateFromHost(drafts: Draft[], views: SentenceView[]): void {
+  for (const [i, d] of drafts.entries()) {
+    if (d.time || (d.type !== 'meeting' && d.type !== 'session')) continue;
+    const side = SIDE_OF.exec(views[d.sentence]?.s.text ?? '');
+    if (!side) continue;
+    const noun = side[1].toLowerCase();
+    const hosts = drafts.filter((h) => h !== d && h.time && (h.type === 'meeting' || h.type === 'session') && h.noun?.endsWith(noun));
+    // The nearest gathering told before it, else the first told after.
+    const host = findLast(hosts, (h) => drafts.indexOf(h) < i) ?? hosts[0];
+    if (host) d.time = host.time;
+  }
 }
 
 // A sentence of quoted speech: “We are not here to admire the problem.

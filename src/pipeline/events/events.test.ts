@@ -373,6 +373,16 @@ describe('dates taken from the story', () => {
     expect(only(x, 'decision')).toMatchObject({ status: 'approved', time: { iso: '2024-12-26' } });
   });
 
+  it('dates a meeting planned for the margins of a summit by that summit', () => {
+    const x = run(
+      'Rutte invited Ishiba to attend the NATO summit in The Hague in June. ' +
+        'Officials say a follow-up meeting of the so-called IP4 partners, Japan, Australia, New Zealand and South Korea, with allied foreign ministers is planned for the margins of the summit.',
+      '2025-04-10',
+    );
+    const side = x.events.find((e) => e.type === 'meeting' && names(x, e).includes('Australia'));
+    expect(side?.time?.iso).toBe('2025-06');
+  });
+
   it('dates a headline\'s news and a proposal put forward by the story\'s day', () => {
     const x = run(
       'Secretary-General proposes UN support office for multinational force in Haiti\n\n' +
