@@ -89,6 +89,7 @@ export function findEvents(seg: Segmented, mentions: EntityMention[], times: Tim
   const merged = mergeDrafts(doc.drafts).filter(isSubstantial);
   dropLaterTimes(merged, views, ctx.published);
   dateFromHost(merged, views);
+  dateFromRestatement(merged, views);
   dateFromStory(merged, storyDate(views, ctx), views);
   return finish(merged);
 }
@@ -182,6 +183,25 @@ function dateFromHost(drafts: Draft[], views: SentenceView[]): void {
     // The nearest gathering told before it, else the first told after.
     const host = findLast(hosts, (h) => drafts.indexOf(h) < i) ?? hosts[0];
     if (host) d.time = host.time;
+  }
+}
+
+// "The request was first raised by Pashinyan ... on 6 October 2022": the next sentence tells when the event just named happened.
+const RESTATED = /^(?:The|This|That)\s+(request|appeal|invitation|visit|trip|meeting|talks|summit|decision|proposal)\s+(?:was|were|had\s+been)\s+(?:(?:first|\w+ly)\s+)?\w+(?:ed|en|t)\b/i;
+const RESTATED_TYPE: Record<string, EventType> = {
+  request: 'request', appeal: 'request', invitation: 'request', visit: 'visit', trip: 'visit', meeting: 'meeting', talks: 'meeting',
+  summit: 'meeting', decision: 'decision', proposal: 'proposal',
+};
+
+/** An undated event takes the time of a next sentence that restates it as a definite, past-tense subject. */
+function dateFromRestatement(drafts: Draft[], views: SentenceView[]): void {
+  for (const d of drafts) {
+    if (d.time) continue;
+    const next = views[d.sentence + 1];
+    const m = next && RESTATED.exec(next.s.text);
+    if (!m || RESTATED_TYPE[m[1].toLowerCase()] !== d.type) continue;
+    const time = next.times.find((t) => reportingVerbBefore(next, t) === undefined);
+    if (time) d.time = time;
   }
 }
 
@@ -645,7 +665,8 @@ function requests(v: SentenceView, doc: Doc): void {
     else if (doc.mainOrg) addKey(d, doc.mainOrg, 'addressee', d.evidence);
     for (const i of instruments) add(d, i, 'subject');
     const time = timeNear(v, end);
-    if (time) d.time = time;
+    // "established EUMA on 23 January, responding to a request from Armenia": a time before the phrase dates the response.
+    if (time && time.start >= base + m.index!) d.time = time;
   }
   // "asked that the force be turned into ...", "called for an immediate ceasefire": a request with no addressee named.
   REQUEST_THAT.lastIndex = 0;

@@ -383,6 +383,16 @@ describe('dates taken from the story', () => {
     expect(side?.time?.iso).toBe('2025-06');
   });
 
+  it('does not date a request by the response told before it, but by the next sentence that restates it', () => {
+    const text =
+      'The Council established EUMA on 23 January, responding to a request from the Government of Armenia. ' +
+      'The request was first raised by Prime Minister Nikol Pashinyan at a meeting in Prague on 6 October 2022.';
+    const x = run(text, '2023-02-20');
+    expect(only(x, 'request').time?.iso).toBe('2022-10-06');
+    const alone = run(text.slice(0, text.indexOf(' The request')), '2023-02-20');
+    expect(only(alone, 'request').time).toBeUndefined();
+  });
+
   it('dates a headline\'s news and a proposal put forward by the story\'s day', () => {
     const x = run(
       'Secretary-General proposes UN support office for multinational force in Haiti\n\n' +
