@@ -906,6 +906,7 @@ function sameFact(a: Draft, b: Draft): boolean {
   if (group(a.type) !== group(b.type)) return false;
   switch (group(a.type)) {
     case 'proposal': {
+      if (!timesAgree(a, b)) return false;
       const sa = subjectsOf(a), sb = subjectsOf(b);
       if (sa.length && sb.length) return shareAny(sa, sb) && (a.status === b.status || !a.status || !b.status || a.family === b.family || a.sentence !== b.sentence);
       return a.family === b.family && [...a.areas].some((x) => b.areas.has(x));

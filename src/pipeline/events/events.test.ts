@@ -393,6 +393,16 @@ describe('dates taken from the story', () => {
     expect(only(alone, 'request').time).toBeUndefined();
   });
 
+  it('keeps two steps on one mission told on different days apart, each with its day', () => {
+    const x = run(
+      'RAFAH / BRUSSELS, 3 February 2025 – The monitors of the European Union Border Assistance Mission Rafah (EUBAM Rafah) took up their posts on Saturday, a day after the first wounded Palestinians were cleared to leave Gaza for treatment in Egypt. ' +
+        'The redeployment followed a political agreement reached by EU foreign ministers in Brussels last Monday, at the request of Israel, Egypt and the Palestinian Authority.',
+      '2025-02-03',
+    );
+    const days = x.events.filter((e) => e.type === 'decision').map((e) => e.time?.iso).sort();
+    expect(days).toEqual(['2025-01-27', '2025-02-01']);
+  });
+
   it('dates a headline\'s news and a proposal put forward by the story\'s day', () => {
     const x = run(
       'Secretary-General proposes UN support office for multinational force in Haiti\n\n' +
