@@ -25,10 +25,7 @@ export interface MentionContext {
   dateline?: { place: string; span: { start: number; end: number } };
 }
 
-/**
- * Which tokens a sentence's candidates already cover. A class rather than closures made per
- * sentence: the bound methods are created once per sentence without per-call wrappers.
- */
+/** Which tokens a sentence's candidates already cover; `add` records a candidate and its tokens. */
 class Coverage {
   private readonly covered: Uint8Array;
 
@@ -37,12 +34,14 @@ class Coverage {
     for (const c of cands) for (let k = c.from; k < c.to; k++) this.covered[k] = 1;
   }
 
-  readonly isCovered = (k: number): boolean => this.covered[k] === 1;
+  covers(k: number): boolean {
+    return this.covered[k] === 1;
+  }
 
-  readonly add = (c: Candidate): void => {
+  add(c: Candidate): void {
     this.cands.push(c);
     for (let k = c.from; k < c.to; k++) this.covered[k] = 1;
-  };
+  }
 }
 
 /** A mention found in one sentence, with the token range it covers. */
@@ -181,18 +180,18 @@ function isInitial(tokens: Token[], k: number): boolean {
 }
 
 /** A person's name starting at i: two to four capitalised words (particles allowed inside). */
-function nameAt(tokens: Token[], i: number, covered: (k: number) => boolean): number {
+function nameAt(tokens: Token[], i: number, cover: Coverage): number {
   let k = i;
   let words = 0;
   while (k < tokens.length && words < 4) {
     const t = tokens[k];
-    if (isNameToken(t) && !covered(k)) { words++; k++; continue; }
-    if (isInitial(tokens, k) && !covered(k)) { words++; k += 2; continue; }
+    if (isNameToken(t) && !cover.covers(k)) { words++; k++; continue; }
+    if (isInitial(tokens, k) && !cover.covers(k)) { words++; k += 2; continue; }
     // Particles inside or before a family name: "Ursula von der Leyen", "von der Leyen".
     if (PERSON_PARTICLES.has(t.key) && !t.cap) {
       let l = k;
       while (tokens[l] && PERSON_PARTICLES.has(tokens[l].key) && !tokens[l].cap && l - k < 3) l++;
-      if (isNameToken(tokens[l]) && !covered(l)) { words += words === 0 ? 1 : 0; k = l; continue; }
+      if (isNameToken(tokens[l]) && !cover.covers(l)) { words += words === 0 ? 1 : 0; k = l; continue; }
     }
     break;
   }
@@ -210,18 +209,16 @@ export function findMentions(seg: Segmented, ctx: MentionContext): EntityMention
     const tokens = tokenize(text, sentence.start, sentence.end);
     const cands = dictionaryPass(tokens, r, text, sentence.index);
     const cover = new Coverage(tokens.length, cands);
-    const isCovered = cover.isCovered;
-    const add = cover.add;
 
-    personsByTitle(tokens, text, sentence, cands, isCovered, add, r, people);
-    capitalisedNames(tokens, text, sentence, cands, isCovered, add, r, people);
-    lowercaseInstruments(tokens, text, sentence, cands, (c) => cands.push(c));
+    personsByTitle(tokens, text, sentence, cands, cover, r, people);
+    capitalisedNames(tokens, text, sentence, cands, cover, r, people);
+    lowercaseInstruments(tokens, text, sentence, cands);
     perSentence.push({ sentence, tokens, cands });
     // Acronyms defined in the text: "NATO Mission Iraq (NMI)".
     for (let k = 0; k + 2 < tokens.length; k++) {
       if (tokens[k].text !== '(' || tokens[k + 2].text !== ')' || !tokens[k + 1].upper) continue;
       let owner = cands.find((c) => c.to === k && c.type !== 'country' && c.type !== 'person');
-      if (!owner) owner = nameByInitials(tokens, k, text, sentence, add);
+      if (!owner) owner = nameByInitials(tokens, k, text, sentence, cover);
       if (owner && !acronyms.has(tokens[k + 1].text)) acronyms.set(tokens[k + 1].text, owner);
     }
   }
@@ -401,7 +398,7 @@ function placeCandidate(
  * acronym after them are a name even without a head noun; a head noun after the brackets
  * ("mission", "office") makes it an instrument.
  */
-function nameByInitials(tokens: Token[], open: number, text: string, sentence: Sentence, add: (c: Candidate) => void): Candidate | undefined {
+function nameByInitials(tokens: Token[], open: number, text: string, sentence: Sentence, cover: Coverage): Candidate | undefined {
   const acronym = tokens[open + 1].text.toLowerCase();
   let from = open;
   while (from > 0 && ((tokens[from - 1].cap && tokens[from - 1].word) || (NAME_CONNECTORS.has(tokens[from - 1].key) && from - 2 >= 0 && tokens[from - 2].cap))) from--;
@@ -424,7 +421,7 @@ function nameByInitials(tokens: Token[], open: number, text: string, sentence: S
     attributes: kind ? { instrumentKind: kind } : {}, sentence: sentence.index, rule: 'mentions.acronym.definition', via: 'name',
     from: start, to: open, weight: 25,
   };
-  add(c);
+  cover.add(c);
   return c;
 }
 
@@ -472,8 +469,8 @@ function remember(people: Map<string, Candidate>, c: Candidate, tokens: Token[])
 
 /** People named with a title: "NATO Secretary-General Mark Rutte", "Kaja Kallas, the EU's foreign policy chief". */
 function personsByTitle(
-  tokens: Token[], text: string, sentence: Sentence, cands: Candidate[], covered: (k: number) => boolean,
-  add: (c: Candidate) => void, r: MentionResources, people: Map<string, Candidate>,
+  tokens: Token[], text: string, sentence: Sentence, cands: Candidate[], cover: Coverage,
+  r: MentionResources, people: Map<string, Candidate>,
 ): void {
   for (let i = 0; i < tokens.length; i++) {
     const len = titleAt(tokens, i, r);
@@ -492,10 +489,10 @@ function personsByTitle(
       if (k > q0 && tokens[k]?.text === ',') nameFrom = k;
     }
     if (tokens[nameFrom]?.text === ',') nameFrom++;
-    const n = nameAt(tokens, nameFrom, covered);
+    const n = nameAt(tokens, nameFrom, cover);
     if (n) {
       const c = personCandidate(tokens, text, sentence, nameFrom, nameFrom + n, 'mentions.person.title-before', role);
-      add(c);
+      cover.add(c);
       remember(people, c, tokens);
       i = nameFrom + n - 1;
       continue;
@@ -505,11 +502,11 @@ function personsByTitle(
     if (tokens[k]?.key === 'the' || tokens[k]?.key === 'a' || tokens[k]?.key === 'an') k--;
     if (tokens[k]?.text === ',') {
       let s = k - 1;
-      while (s >= 0 && (isNameToken(tokens[s]) || (PERSON_PARTICLES.has(tokens[s].key) && s > 0)) && !covered(s) && k - s <= 4) s--;
+      while (s >= 0 && (isNameToken(tokens[s]) || (PERSON_PARTICLES.has(tokens[s].key) && s > 0)) && !cover.covers(s) && k - s <= 4) s--;
       const from = s + 1;
-      if (k - from >= 2 && nameAt(tokens, from, covered) >= k - from) {
+      if (k - from >= 2 && nameAt(tokens, from, cover) >= k - from) {
         const c = personCandidate(tokens, text, sentence, from, k, 'mentions.person.title-after', role);
-        add(c);
+        cover.add(c);
         remember(people, c, tokens);
       }
     }
@@ -530,13 +527,13 @@ function headKind(t: Token): 'instrument' | 'organization' | 'place' | undefined
  * South", "NATO Mission Iraq"), people flagged by a speech verb or honorific, and cities.
  */
 function capitalisedNames(
-  tokens: Token[], text: string, sentence: Sentence, cands: Candidate[], covered: (k: number) => boolean,
-  add: (c: Candidate) => void, r: MentionResources, people: Map<string, Candidate>,
+  tokens: Token[], text: string, sentence: Sentence, cands: Candidate[], cover: Coverage,
+  r: MentionResources, people: Map<string, Candidate>,
 ): void {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (!t.word || !t.cap || (covered(i) && cands.some((c) => c.from <= i && c.to > i && c.type === 'person'))) { i++; continue; }
+    if (!t.word || !t.cap || (cover.covers(i) && cands.some((c) => c.from <= i && c.to > i && c.type === 'person'))) { i++; continue; }
     // Extend the run over capitalised words and the connectors names use.
     let j = i + 1;
     for (;;) {
@@ -572,14 +569,14 @@ function capitalisedNames(
     let from = i;
     // Sentence-initial and function words are not part of a name ("Among", "The").
     while (from < j && NOT_NAME_WORDS.has(tokens[from].key) && !ORGANIZATION_HEADS.has(tokens[from].key)) from++;
-    if (from < j) classifyRun(tokens, from, j, text, sentence, cands, covered, add, r, people);
+    if (from < j) classifyRun(tokens, from, j, text, sentence, cands, cover, r, people);
     i = j;
   }
 }
 
 function classifyRun(
   tokens: Token[], from: number, to: number, text: string, sentence: Sentence, cands: Candidate[],
-  covered: (k: number) => boolean, add: (c: Candidate) => void, r: MentionResources, people: Map<string, Candidate>,
+  cover: Coverage, r: MentionResources, people: Map<string, Candidate>,
 ): void {
   // Is the run one dictionary name already? Then nothing to add.
   const exact = cands.find((c) => c.from === from && c.to === to);
@@ -601,7 +598,7 @@ function classifyRun(
     const kind = headKind(tokens[head])!;
     // What follows the head must be a connector phrase ("for the South", "of Interior", "in Kuwait") or nothing.
     const tailOk = head === to - 1 || NAME_CONNECTORS.has(tokens[head + 1].key) || kind === 'instrument';
-    if (tailOk && (to - from >= 2 || !covered(from))) {
+    if (tailOk && (to - from >= 2 || !cover.covers(from))) {
       // A name the lexicon knows in full wins over a guess from its head noun.
       if (cands.some((c) => c.from <= from && c.to >= head + 1 && c.rule === 'mentions.dictionary.lexicon')) return;
       // A place after "in" hosts the instrument: "European Union Mission in Armenia" is named in full,
@@ -643,22 +640,22 @@ function classifyRun(
         ...(alias ? { alias } : {}),
         ...(host && nameTo > innerTo ? { container: true } : {}),
       };
-      add(c);
+      cover.add(c);
       return;
     }
   }
 
   // Anything the dictionary already covers stays as it is.
   let anyCovered = false;
-  for (let k = from; k < to; k++) if (covered(k)) anyCovered = true;
+  for (let k = from; k < to; k++) if (cover.covers(k)) anyCovered = true;
   if (anyCovered) {
     // Split around covered tokens and try the uncovered pieces alone (cities, people).
     let k = from;
     while (k < to) {
-      if (covered(k)) { k++; continue; }
+      if (cover.covers(k)) { k++; continue; }
       let l = k;
-      while (l < to && !covered(l)) l++;
-      if (l - k < to - from) classifyRun(tokens, k, l, text, sentence, cands, covered, add, r, people);
+      while (l < to && !cover.covers(l)) l++;
+      if (l - k < to - from) classifyRun(tokens, k, l, text, sentence, cands, cover, r, people);
       k = l;
     }
     return;
@@ -666,7 +663,7 @@ function classifyRun(
 
   const words = to - from;
   // A person: two to four name words with a signal around them.
-  if (words >= 2 && words <= 4 && nameAt(tokens, from, covered) === words) {
+  if (words >= 2 && words <= 4 && nameAt(tokens, from, cover) === words) {
     const before = tokens[from - 1];
     const after = tokens[to];
     const after2 = tokens[to + 1];
@@ -686,7 +683,7 @@ function classifyRun(
       (after?.text === ',' && after2 && (after2.key === 'who' || after2.key === 'whose' || SPEECH_VERBS.has(after2.key)));
     if (signal) {
       const c = personCandidate(tokens, text, sentence, from, to, 'mentions.person.speech-or-honorific');
-      add(c);
+      cover.add(c);
       remember(people, c, tokens);
       return;
     }
@@ -708,7 +705,7 @@ function classifyRun(
       const sentenceInitial = s === 0;
       if (isCapital || (located && city.population >= 15_000) || (!sentenceInitial && city.population >= 250_000)) {
         const st = tokens[s].start;
-        add(placeCandidate(city.name, city, st, tokens[to - 1].end, text, sentence.index, 'mentions.gazetteer.city', s, to));
+        cover.add(placeCandidate(city.name, city, st, tokens[to - 1].end, text, sentence.index, 'mentions.gazetteer.city', s, to));
       }
     }
   }
@@ -728,7 +725,7 @@ function cityNamed(r: MentionResources, surface: string): CityEntry | undefined 
 }
 
 /** Lower-case instruments with a host: "a liaison office in Jordan", "the EU's training mission in Somalia". */
-function lowercaseInstruments(tokens: Token[], text: string, sentence: Sentence, cands: Candidate[], add: (c: Candidate) => void): void {
+function lowercaseInstruments(tokens: Token[], text: string, sentence: Sentence, cands: Candidate[]): void {
   for (let k = 1; k < tokens.length; k++) {
     const head = tokens[k];
     if (head.cap || !HEAD_WORDS.has(head.key)) continue;
@@ -751,7 +748,7 @@ function lowercaseInstruments(tokens: Token[], text: string, sentence: Sentence,
     if (owner) attributes.parentOrganization = owner.name;
     if (host) attributes.hostPlace = host.name;
     // The instrument's name absorbs its owner and host, which stay mentions in their own right.
-    add({
+    cands.push({
       start, end, text: name, type: 'instrument', key: `inst:${slug(name)}`, name, attributes, sentence: sentence.index,
       rule: 'mentions.instrument.lowercase-head', via: 'name', from, to, weight: 1, container: true,
     });
