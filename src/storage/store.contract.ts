@@ -3,6 +3,7 @@
  * (`sqlite/sqlite.store.test.ts`, `postgres/postgres.store.test.ts`). Extractions are
  * built by hand so the suite tests storage, not the pipeline.
  */
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EntityType, Evidence, ExtractedEntity, ExtractedEvent, ExtractedQuote, Extraction } from '../domain/index.js';
 import type { RequestContext, Store } from './port.js';
@@ -12,6 +13,11 @@ export interface StoreContractOptions {
   name: string;
   /** A new, empty, migrated store; the suite closes it after each test. */
   newStore: () => Promise<Store>;
+  /**
+   * A new database migrated only up to `lastMigration` (for upgrade tests), and `open`,
+   * which closes `db` and opens the database as a store, running the later migrations.
+   */
+  newOldDatabase: (lastMigration: string) => Promise<{ db: Kysely<any>; open: () => Promise<Store> }>;
 }
 
 const alice: RequestContext = { user: 'alice' };
@@ -128,7 +134,36 @@ function story(variant: string, opts: { date?: string; city?: string; minister?:
 
 const doc = (title?: string) => ({ ingestedBy: 'alice', ...(title ? { title } : {}) });
 
-export function runStoreContract({ name, newStore }: StoreContractOptions): void {
+/**
+ * A long story: 70 envoys, envoy i named (i % 3) + 1 times (139 mentions), 40 meetings
+ * of two envoys each. Enough rows that every table is written in several statements.
+ */
+function longStory(variant: string): Extraction {
+  const b = new TextBuilder();
+  const entities: ExtractedEntity[] = [];
+  for (let i = 0; i < 70; i++) {
+    const spans = [];
+    for (let j = 0; j <= i % 3; j++) {
+      spans.push(b.add(`Envoy${i} Long`));
+      b.plain(` spoke (${variant}). `);
+    }
+    entities.push(entity(`e${i}`, 'person', `Envoy${i} Long`, spans));
+  }
+  const events: ExtractedEvent[] = entities.slice(0, 40).map((e, i) => ({
+    key: `m${i}`,
+    type: 'meeting',
+    label: `Envoy talks ${i} (${variant})`,
+    participants: [
+      { entityKey: e.key, role: 'participant', evidence: e.mentions[0] },
+      { entityKey: entities[i + 1].key, role: 'participant', evidence: entities[i + 1].mentions[0] },
+    ],
+    topics: [],
+    evidence: { start: e.mentions[0].start, end: entities[i + 1].mentions[0].end, rule: 'test.event.meeting' },
+  }));
+  return { source: { title: `Envoys (${variant})` }, text: b.text, entities, events, quotes: [], notes: [] };
+}
+
+export function runStoreContract({ name, newStore, newOldDatabase }: StoreContractOptions): void {
   describe(`Store contract: ${name}`, () => {
     const open: Store[] = [];
     const fresh = async () => {
@@ -181,6 +216,94 @@ export function runStoreContract({ name, newStore }: StoreContractOptions): void
       expect(ev.timeEvidence).toMatchObject({ documentId: d.id });
       expect(ev.quotes).toHaveLength(1);
       expect((await store.getEvent(session.id))!.parent?.id).toBe(meeting.id);
+    });
+
+    it('stores a long document whole, and counts each entity\'s mentions and documents', async () => {
+      const store = await fresh();
+      const a = await store.saveExtraction(doc(), longStory('a'));
+      expect(a.counts).toMatchObject({ entities: 70, newEntities: 70, mentions: 139, events: 40, participants: 80 });
+      const d = (await store.getDocument(a.documentId))!;
+      expect(d.mentions).toHaveLength(139);
+      expect(d.events).toHaveLength(40);
+      for (const m of d.mentions) expect(d.text.slice(m.start, m.end)).toBe(m.text);
+
+      const b = await store.saveExtraction(doc(), longStory('b'));
+      expect(b.counts.newEntities).toBe(0);
+      expect(b.entityIds).toEqual(a.entityIds);
+      const list = await store.listEntities({ limit: 500 });
+      expect(list.total).toBe(70);
+      for (const e of list.items) {
+        const i = Number(/Envoy(\d+)/.exec(e.name)![1]);
+        expect([e.mentionCount, e.documentCount]).toEqual([2 * ((i % 3) + 1), 2]);
+      }
+      // Most mentioned first.
+      expect(list.items[0].mentionCount).toBe(6);
+      expect(list.items[69].mentionCount).toBe(2);
+      expect((await store.search({ q: 'envoy69', kinds: ['entity'] })).items.map((h) => h.title)).toEqual(['Envoy69 Long']);
+    });
+
+    it('upgrades a database written by an earlier version: counts and search carry over', async () => {
+      const old = await newOldDatabase('0005_participants_by_event');
+      // Rows as versions up to 0005 wrote them: the document's text also in its search row.
+      const at = '2025-04-02T10:00:00.000Z';
+      const text = 'NATO ministers met in São Tomé. The alliance agreed.';
+      const later = 'NATO ministers met again.';
+      await old.db
+        .insertInto('documents')
+        .values([
+          { id: 'doc_1', content_hash: 'h1', title: 'Ministers meet', text, text_length: text.length, notes: '[]', ingested_at: at, ingested_by: 'alice' },
+          { id: 'doc_2', content_hash: 'h2', title: 'Ministers again', text: later, text_length: later.length, notes: '[]', ingested_at: at, ingested_by: 'alice' },
+        ])
+        .execute();
+      const entityRow = (id: string, type: string, name: string) => ({
+        id, type, name, norm_name: name.toLowerCase(), attributes: '{}', review_state: 'draft', created_by: 'pipeline', created_at: at, updated_at: at,
+      });
+      await old.db.insertInto('entities').values([entityRow('ent_1', 'organization', 'NATO'), entityRow('ent_2', 'place', 'São Tomé')]).execute();
+      await old.db
+        .insertInto('entity_aliases')
+        .values([
+          { entity_id: 'ent_1', kind: 'name', alias: 'NATO', norm: 'nato' },
+          { entity_id: 'ent_1', kind: 'alias', alias: 'The alliance', norm: 'alliance' },
+          { entity_id: 'ent_2', kind: 'name', alias: 'São Tomé', norm: 'sao tome' },
+        ])
+        .execute();
+      const mention = (id: string, entity: string, document: string, start: number, end: number) => ({
+        id, entity_id: entity, document_id: document, span_start: start, span_end: end, text: (document === 'doc_1' ? text : later).slice(start, end), rule: 't',
+      });
+      await old.db
+        .insertInto('mentions')
+        .values([mention('men_1', 'ent_1', 'doc_1', 0, 4), mention('men_2', 'ent_1', 'doc_1', 32, 44), mention('men_3', 'ent_2', 'doc_1', 22, 30), mention('men_4', 'ent_1', 'doc_2', 0, 4)])
+        .execute();
+      await old.db
+        .insertInto('search_docs')
+        .values([
+          { kind: 'document', ref_id: 'doc_1', title: 'Ministers meet', body: text },
+          { kind: 'document', ref_id: 'doc_2', title: 'Ministers again', body: later },
+          { kind: 'entity', ref_id: 'ent_1', title: 'NATO', body: 'The alliance' },
+          { kind: 'entity', ref_id: 'ent_2', title: 'São Tomé', body: '' },
+        ])
+        .execute();
+      const store = await old.open();
+      open.push(store);
+
+      const list = await store.listEntities();
+      expect(list.items.map((e) => [e.name, e.mentionCount, e.documentCount])).toEqual([
+        ['NATO', 3, 2],
+        ['São Tomé', 1, 1],
+      ]);
+      const hits = await store.search({ q: 'sao tome' });
+      expect(hits.items.map((h) => h.id).sort()).toEqual(['doc_1', 'ent_2']);
+      const docHit = hits.items.find((h) => h.id === 'doc_1')!;
+      expect(docHit.highlights.map((h) => docHit.snippet.slice(h.start, h.end))).toEqual(['São', 'Tomé']);
+      expect((await store.search({ q: 'ministers', kinds: ['document'] })).total).toBe(2);
+
+      // New documents are counted on the old entities and found beside the old ones.
+      const x = story('after upgrade');
+      const saved = await store.saveExtraction(doc(), x);
+      expect(saved.entityIds.nato).toBe('ent_1');
+      expect((await store.getEntity('ent_1'))).toMatchObject({ mentionCount: 5, documentCount: 3 });
+      expect((await store.search({ q: 'ministers', kinds: ['document'] })).total).toBe(3);
+      expect((await store.search({ q: 'alliance', kinds: ['entity'] })).items.map((h) => h.id)).toEqual(['ent_1']);
     });
 
     it('saves nothing at all when the save fails half way', async () => {

@@ -10,7 +10,7 @@ import { newId } from './ids.js';
 import { normalizeName } from './names.js';
 import { parseJson, type Db } from './rows.js';
 import type { EntitiesTable, EntityAliasesTable } from './schema.js';
-import type { StatementCache } from './statement-cache.js';
+import { IN_LIST_MAX, paddedInList, type StatementCache } from './statement-cache.js';
 
 export const PIPELINE_USER = 'pipeline';
 
@@ -116,26 +116,15 @@ interface CandidateRow extends Candidate {
   iso2: string | null;
 }
 
-/** IN lists are padded to a power of two (at least 16) so the match query has few shapes. */
-function paddedSize(n: number): number {
-  let size = 16;
-  while (size < n) size *= 2;
-  return size;
-}
-
-const IN_LIST_MAX = 512;
-
 /** Every live entity that has an alias row with one of `norms`, once per such row. */
 async function findCandidates(db: Db, cache: StatementCache, norms: string[]): Promise<CandidateRow[]> {
   const out: CandidateRow[] = [];
   for (let i = 0; i < norms.length; i += IN_LIST_MAX) {
-    const slice = norms.slice(i, i + IN_LIST_MAX);
-    const size = paddedSize(slice.length);
-    const args: (string | null)[] = [...slice, ...new Array<null>(size - slice.length).fill(null)];
+    const args = paddedInList(norms.slice(i, i + IN_LIST_MAX));
     const result = await cache.run<CandidateRow>(
       db,
-      `match entities ${size}`,
-      size,
+      `match entities ${args.length}`,
+      args.length,
       // CROSS JOIN keeps SQLite reading aliases first (a seek per name); given the
       // choice it walked every live entity through the merged_into index instead.
       (s) =>

@@ -17,8 +17,13 @@ export interface FullTextQuery {
 
 export interface FullTextDialect {
   readonly engine: 'fts5' | 'tsvector';
-  /** Creates `search_docs` and its index. */
-  readonly migration: Migration;
+  /** Create `search_docs` and its index, and later change them; named in the core migrations' sequence. */
+  readonly migrations: Record<string, Migration>;
+  /**
+   * True when the index reads a document's text from `documents` itself: the document's
+   * search row then carries no second copy of it (its body is empty).
+   */
+  readonly readsDocumentText?: boolean;
   search(db: Db, query: FullTextQuery): Promise<{ items: SearchHit[]; total: number }>;
 }
 

@@ -93,7 +93,8 @@ export class KyselyStore implements Store {
   }
 
   saveExtraction(doc: NewDocument, extraction: Extraction): Promise<SaveResult> {
-    return saveExtraction(this.#open(), { lock: this.#lock, now: this.#now, statements: this.#statements }, doc, extraction);
+    const opts = { lock: this.#lock, now: this.#now, statements: this.#statements, copyDocumentText: !this.#fullText.readsDocumentText };
+    return saveExtraction(this.#open(), opts, doc, extraction);
   }
   findDocumentIdByHash(contentHash: string): Promise<string | undefined> {
     return findDocumentIdByHash(this.#open(), this.#statements, contentHash);

@@ -184,6 +184,27 @@ export const coreMigrations: Record<string, Migration> = {
       await db.schema.createIndex('participants_event_idx').on('event_participants').columns(['event_id', 'entity_id', 'role']).execute();
     },
   },
+  // Entity lists sorted by a count of mentions made per entity on every request; the
+  // counts are now kept on the entity. The history index by kind was a second copy of
+  // the one by record id (every filter by record names its id; a filter by kind alone
+  // reads history by time).
+  '0006_entity_counts': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('entities').addColumn('mention_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('entities').addColumn('document_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db
+        .updateTable('entities')
+        .set((eb) => ({
+          mention_count: eb.selectFrom('mentions as m').whereRef('m.entity_id', '=', 'entities.id').select((sb) => sb.fn.countAll().as('n')),
+          document_count: eb
+            .selectFrom('mentions as m')
+            .whereRef('m.entity_id', '=', 'entities.id')
+            .select((sb) => sb.fn.count('m.document_id').distinct().as('n')),
+        }))
+        .execute();
+      await db.schema.dropIndex('history_record_idx').execute();
+    },
+  },
 };
 
 class InCodeMigrations implements MigrationProvider {

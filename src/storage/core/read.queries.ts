@@ -172,15 +172,10 @@ export async function listEntities(db: Db, filter: EntityFilter = {}): Promise<P
       ),
     );
   }
-  const mentionCount = (eb: any) =>
-    eb
-      .selectFrom('mentions as m')
-      .whereRef('m.entity_id', '=', 'e.id')
-      .select(eb.fn.countAll().as('n'));
   const [rows, total] = await Promise.all([
     q
       .selectAll('e')
-      .orderBy((eb) => mentionCount(eb), 'desc')
+      .orderBy('e.mention_count', 'desc')
       .orderBy('e.norm_name')
       .orderBy('e.id')
       .limit(limit)
@@ -464,7 +459,7 @@ export async function mapData(db: Db, filter: MapFilter = {}): Promise<MapData> 
     .where('type', 'in', ['place', 'country'])
     .where('merged_into', 'is', null)
     .where('review_state', '!=', 'rejected')
-    .select(['id', 'type', 'name', 'attributes', 'iso2'])
+    .select(['id', 'type', 'name', 'attributes', 'iso2', 'mention_count'])
     .execute();
   const countries = entities.filter((e) => e.type === 'country' && e.iso2);
   const places = entities
@@ -472,7 +467,7 @@ export async function mapData(db: Db, filter: MapFilter = {}): Promise<MapData> 
     .filter(({ e, attrs }) => e.type !== 'country' && typeof attrs.lat === 'number' && typeof attrs.lon === 'number');
   const countryIds = countries.map((c) => c.id);
   const placeIds = places.map((p) => p.e.id);
-  const [eventCounts, placeCounts, mentionCounts] = await Promise.all([
+  const [eventCounts, placeCounts] = await Promise.all([
     inChunks(countryIds, (s) =>
       links()
         .where('p.entity_id', 'in', s)
@@ -488,24 +483,15 @@ export async function mapData(db: Db, filter: MapFilter = {}): Promise<MapData> 
         .select((eb) => ['p.entity_id', eb.fn.count<string>('p.event_id').distinct().as('n')])
         .execute(),
     ),
-    inChunks(countryIds, (s) =>
-      db
-        .selectFrom('mentions')
-        .where('entity_id', 'in', s)
-        .groupBy('entity_id')
-        .select((eb) => ['entity_id', eb.fn.countAll<string>().as('n')])
-        .execute(),
-    ),
   ]);
   const countOf = (rows: { entity_id: string; n: unknown }[]) => new Map(rows.map((r) => [r.entity_id, num(r.n)]));
   const events = countOf(eventCounts);
   const placeEventCounts = countOf(placeCounts);
-  const mentions = countOf(mentionCounts);
 
   const out: MapData = { places: [], countries: [] };
   for (const e of countries) {
     const attrs = parseJson<EntityAttributes>(e.attributes, {});
-    const c: MapData['countries'][number] = { ...entityRef(e), iso2: e.iso2!, eventCount: events.get(e.id) ?? 0, mentionCount: mentions.get(e.id) ?? 0 };
+    const c: MapData['countries'][number] = { ...entityRef(e), iso2: e.iso2!, eventCount: events.get(e.id) ?? 0, mentionCount: num(e.mention_count) };
     if (attrs.iso3) c.iso3 = attrs.iso3;
     out.countries.push(c);
   }

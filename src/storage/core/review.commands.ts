@@ -173,6 +173,18 @@ export async function setReviewState(
 // ---------------------------------------------------------------------------------------
 // entities
 
+/** Counts the mentions of entities whose mentions moved (merge, split) afresh. */
+async function recountMentions(trx: Db, ids: string[]): Promise<void> {
+  await trx
+    .updateTable('entities')
+    .set((eb) => ({
+      mention_count: eb.selectFrom('mentions as m').whereRef('m.entity_id', '=', 'entities.id').select((sb) => sb.fn.countAll<number>().as('n')),
+      document_count: eb.selectFrom('mentions as m').whereRef('m.entity_id', '=', 'entities.id').select((sb) => sb.fn.count<number>('m.document_id').distinct().as('n')),
+    }))
+    .where('id', 'in', ids)
+    .execute();
+}
+
 async function aliasesOf(trx: Db, id: string): Promise<string[]> {
   const rows = await trx.selectFrom('entity_aliases').select('alias').where('entity_id', '=', id).where('kind', '=', 'alias').orderBy('alias').execute();
   return rows.map((r) => r.alias);
@@ -346,6 +358,7 @@ export async function mergeEntities(db: Db, cmd: CommandContext, ctx: RequestCon
       .where('id', '=', intoId)
       .execute();
     await trx.updateTable('entities').set({ merged_into: intoId, updated_at: at }).where('id', '=', fromId).execute();
+    await recountMentions(trx, [intoId, fromId]);
 
     await removeSearchDocs(trx, [fromId]);
     await upsertSearchDocs(trx, await entitySearchDocs(trx, [intoId]));
@@ -441,6 +454,7 @@ export async function splitEntity(
       await trx.updateTable('event_participants').set({ entity_id: newIdValue }).where('id', 'in', participantIds).execute();
     }
     await trx.updateTable('entities').set({ updated_at: at }).where('id', '=', id).execute();
+    if (mentionIds.length) await recountMentions(trx, [id, newIdValue]);
     await upsertSearchDocs(trx, await entitySearchDocs(trx, [id, newIdValue]));
     const moved = { mentionIds, aliases: movedAliases.map((a) => a.alias), participantIds };
     await writeHistory(trx, ctx, at, [

@@ -163,44 +163,23 @@ export async function documentSummaries(db: Db, rows: DocumentRow[]): Promise<Do
 
 export async function entitySummaries(db: Db, rows: Selectable<EntitiesTable>[]): Promise<EntitySummary[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [aliases, counts] = await Promise.all([
-    inChunks(ids, (s) =>
-      db
-        .selectFrom('entity_aliases')
-        .where('entity_id', 'in', s)
-        .where('kind', '=', 'alias')
-        .select(['entity_id', 'alias'])
-        .orderBy('alias')
-        .execute(),
-    ),
-    inChunks(ids, (s) =>
-      db
-        .selectFrom('mentions')
-        .where('entity_id', 'in', s)
-        .select((eb) => [
-          'entity_id',
-          eb.fn.countAll<string>().as('mentions'),
-          eb.fn.count<string>('document_id').distinct().as('documents'),
-        ])
-        .groupBy('entity_id')
-        .execute(),
-    ),
-  ]);
+  const aliases = await inChunks(
+    rows.map((r) => r.id),
+    (s) => db.selectFrom('entity_aliases').where('entity_id', 'in', s).where('kind', '=', 'alias').select(['entity_id', 'alias']).orderBy('alias').execute(),
+  );
   const aliasMap = new Map<string, string[]>();
   for (const a of aliases) {
     const list = aliasMap.get(a.entity_id) ?? [];
     list.push(a.alias);
     aliasMap.set(a.entity_id, list);
   }
-  const countMap = new Map(counts.map((c) => [c.entity_id, c]));
   return rows.map((r) => ({
     ...entityRef(r),
     aliases: aliasMap.get(r.id) ?? [],
     attributes: parseJson<EntityAttributes>(r.attributes, {}),
     reviewState: r.review_state as ReviewState,
-    mentionCount: num(countMap.get(r.id)?.mentions),
-    documentCount: num(countMap.get(r.id)?.documents),
+    mentionCount: num(r.mention_count),
+    documentCount: num(r.document_count),
   }));
 }
 

@@ -14,13 +14,15 @@ import { entitySearchDocs, eventSearchDoc, removeSearchDocs, type SearchDoc } fr
 import { newId } from './ids.js';
 import type { Db } from './rows.js';
 import type { Database } from './schema.js';
-import { insertRows, type StatementCache } from './statement-cache.js';
+import { IN_LIST_MAX, insertRows, paddedInList, type StatementCache } from './statement-cache.js';
 
 export interface SaveOptions {
   /** Called first inside the transaction; PostgreSQL takes a lock so parallel workers match entities one at a time. */
   lock?: (trx: Db) => Promise<void>;
   now: () => string;
   statements: StatementCache;
+  /** False when the full-text index reads a document's text from `documents` (no copy in its search row). */
+  copyDocumentText: boolean;
 }
 
 export function sha256(text: string): string {
@@ -76,6 +78,31 @@ function parentsFirst<T extends { key: string; parentKey?: string; label: string
   };
   for (const e of events) visit(e, new Set());
   return out;
+}
+
+/** Adds a new document's mentions to the counts kept on the entities it mentions. */
+async function countMentions(db: Db, statements: StatementCache, documentId: string, entityIds: string[]): Promise<void> {
+  for (let i = 0; i < entityIds.length; i += IN_LIST_MAX) {
+    const ids = paddedInList(entityIds.slice(i, i + IN_LIST_MAX));
+    await statements.run(
+      db,
+      `count mentions ${ids.length}`,
+      ids.length + 1,
+      ([doc, ...slots]) =>
+        db
+          .updateTable('entities')
+          .set((eb) => ({
+            mention_count: eb(
+              'mention_count',
+              '+',
+              eb.selectFrom('mentions as m').whereRef('m.entity_id', '=', 'entities.id').where('m.document_id', '=', doc).select(eb.fn.countAll<number>().as('n')),
+            ),
+            document_count: eb('document_count', '+', eb.lit(1)),
+          }))
+          .where('id', 'in', slots),
+      [documentId, ...ids],
+    );
+  }
 }
 
 /** The oldest document stored with this hash of its normalized text or of a caller's raw input. */
@@ -183,6 +210,7 @@ export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument
     }
     if (dropped > 0) notes.push(`storage: ${dropped} mention(s) dropped because their span lies outside the text`);
     await insertRows(trx, statements, 'mentions', COLUMNS.mentions, mentionRows);
+    await countMentions(trx, statements, documentId, [...new Set(mentionRows.map((m) => m.entity_id))]);
 
     // --- events, parents first; a participant must name an entity of this extraction
     const eventIds: Record<string, string> = {};
@@ -290,7 +318,7 @@ export async function saveExtraction(db: Db, opts: SaveOptions, doc: NewDocument
     await insertRows(trx, statements, 'quotes', COLUMNS.quotes, quoteRows);
 
     // --- search rows: only entities that had one before need theirs removed first
-    searchDocs.push({ kind: 'document', refId: documentId, title: doc.title ?? x.source.title ?? '', body: x.text });
+    searchDocs.push({ kind: 'document', refId: documentId, title: doc.title ?? x.source.title ?? '', body: opts.copyDocumentText ? x.text : '' });
     await removeSearchDocs(trx, match.touchedStored);
     await insertRows(
       trx,

@@ -39,6 +39,9 @@ export interface EntitiesTable {
   review_state: string;
   /** Set when a person merged this entity into another; the row stays so old ids resolve. */
   merged_into: string | null;
+  /** Its mentions and the documents they are in, kept by save, merge and split so lists need not count. */
+  mention_count: Generated<number>;
+  document_count: Generated<number>;
   created_by: string;
   created_at: string;
   updated_at: string;

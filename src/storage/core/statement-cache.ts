@@ -48,6 +48,19 @@ export class StatementCache {
   }
 }
 
+/** Values per IN list: longer lists go in several statements. */
+export const IN_LIST_MAX = 512;
+
+/**
+ * An IN list padded with nulls (which match nothing) to a power of two, at least 16, so
+ * a statement taking one has few shapes.
+ */
+export function paddedInList(values: readonly string[]): (string | null)[] {
+  let size = 16;
+  while (size < values.length) size *= 2;
+  return [...values, ...new Array<null>(size - values.length).fill(null)];
+}
+
 /**
  * Rows per INSERT: the largest power of two that fits (at most 128), so a table needs at
  * most 8 statement shapes, each compiled and prepared once, and a save a few statements

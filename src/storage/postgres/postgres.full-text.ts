@@ -47,7 +47,7 @@ function tsquery(tokens: string[]): string {
 
 export const postgresFullText: FullTextDialect = {
   engine: 'tsvector',
-  migration,
+  migrations: { '0002_search': migration },
   async search(db: Db, q: FullTextQuery) {
     const query = tsquery(q.tokens);
     const kinds = sql.join(q.kinds.map((k) => sql`${k}`));

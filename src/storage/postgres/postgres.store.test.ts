@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../core/index.js';
 import type { Store } from '../port.js';
 import { runStoreContract } from '../store.contract.js';
 import { openPostgresStore, postgresMigrations } from './postgres.store.js';
@@ -81,6 +83,24 @@ async function newStore(): Promise<Store> {
 }
 const opened: Store[] = [];
 
+/** A database as an earlier version left it: migrated up to `lastMigration` only. */
+async function newOldDatabase(lastMigration: string) {
+  const name = `liaison_test_${process.pid}_${created.length + 1}_${Date.now().toString(36)}`;
+  await admin((c) => c.query(`create database ${name}`));
+  created.push(name);
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: urlFor(name), max: 2 }) }) });
+  await migrateToLatest(db, Object.fromEntries(Object.entries(postgresMigrations).filter(([n]) => n <= lastMigration)));
+  return {
+    db,
+    open: async () => {
+      await db.destroy();
+      const store = await openPostgresStore({ url: urlFor(name), poolSize: 4 });
+      opened.push(store);
+      return store;
+    },
+  };
+}
+
 /** Resolves after `ms` at the latest, so no single step of teardown can hang it. */
 function within<T>(ms: number, work: Promise<T>): Promise<T | undefined> {
   let timer: Parameters<typeof clearTimeout>[0];
@@ -117,7 +137,7 @@ describe.runIf(!isReachable && inCi)('postgres availability under CI', () => {
 });
 
 describe.skipIf(!isReachable)('postgres adapter', () => {
-  runStoreContract({ name: 'postgres', newStore });
+  runStoreContract({ name: 'postgres', newStore, newOldDatabase });
 
   it('lets two workers ingest the same new entity at once without duplicating it', async () => {
     const a = await newStore();

@@ -13,7 +13,7 @@ export interface PostgresStoreOptions {
   now?: () => string;
 }
 
-export const postgresMigrations = { ...coreMigrations, '0002_search': postgresFullText.migration };
+export const postgresMigrations = { ...coreMigrations, ...postgresFullText.migrations };
 
 /** Shown instead of the URL in messages, so a password in it never reaches a log. */
 function redact(url: string): string {

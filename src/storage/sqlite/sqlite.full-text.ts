@@ -1,7 +1,9 @@
 /**
  * SQLite full-text search: an FTS5 table over `search_docs` (external content, kept in
  * step by triggers), tokenized with `unicode61 remove_diacritics 2` so "Sybiha" finds
- * "Sybiha" and "Da'esh" / "Daesh" differ only by what the text wrote.
+ * "Sybiha" and "Da'esh" / "Daesh" differ only by what the text wrote. Since 0007 a
+ * document's words are read from `documents` (through the `search_content` view), so
+ * its text is stored once.
  */
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { SearchHit, SearchKind } from '../port.js';
@@ -34,6 +36,56 @@ const migration: Migration = {
   },
 };
 
+/** A document's text from `documents`; any other row's from its own body. */
+const textOf = (row: 'new' | 'old') =>
+  sql.raw(`coalesce((select text from documents where ${row}.kind = 'document' and id = ${row}.ref_id), ${row}.body)`);
+
+/**
+ * The index reads documents' text from `documents` instead of a copy in `search_docs`
+ * (a save wrote every text twice), and `search_docs` loses AUTOINCREMENT (a save also
+ * rewrote its counter row). Row ids are kept; the index is rebuilt from the same words.
+ * Documents are never changed or deleted, so the delete triggers find the text they
+ * indexed.
+ */
+const readDocumentText: Migration = {
+  async up(db: Kysely<any>) {
+    await db.transaction().execute(async (trx) => {
+      for (const trigger of ['search_docs_ai', 'search_docs_ad', 'search_docs_au']) await sql`drop trigger if exists ${sql.id(trigger)}`.execute(trx);
+      await sql`drop table if exists search_fts`.execute(trx);
+      await sql`alter table search_docs rename to search_docs_copy`.execute(trx);
+      await sql`create table search_docs (
+        rowid integer primary key,
+        kind text not null,
+        ref_id text not null unique,
+        title text not null,
+        body text not null
+      )`.execute(trx);
+      await sql`insert into search_docs (rowid, kind, ref_id, title, body)
+        select rowid, kind, ref_id, title, case when kind = 'document' then '' else body end from search_docs_copy`.execute(trx);
+      await sql`drop table search_docs_copy`.execute(trx);
+      await sql`create view search_content as
+        select s.rowid as search_rowid, s.title, coalesce(d.text, s.body) as body
+        from search_docs s left join documents d on s.kind = 'document' and d.id = s.ref_id`.execute(trx);
+      await sql`create virtual table search_fts using fts5(
+        title, body,
+        content = 'search_content', content_rowid = 'search_rowid',
+        tokenize = 'unicode61 remove_diacritics 2'
+      )`.execute(trx);
+      await sql`insert into search_fts(search_fts) values ('rebuild')`.execute(trx);
+      await sql`create trigger search_docs_ai after insert on search_docs begin
+        insert into search_fts(rowid, title, body) values (new.rowid, new.title, ${textOf('new')});
+      end`.execute(trx);
+      await sql`create trigger search_docs_ad after delete on search_docs begin
+        insert into search_fts(search_fts, rowid, title, body) values ('delete', old.rowid, old.title, ${textOf('old')});
+      end`.execute(trx);
+      await sql`create trigger search_docs_au after update on search_docs begin
+        insert into search_fts(search_fts, rowid, title, body) values ('delete', old.rowid, old.title, ${textOf('old')});
+        insert into search_fts(rowid, title, body) values (new.rowid, new.title, ${textOf('new')});
+      end`.execute(trx);
+    });
+  },
+};
+
 /** Every token quoted (so no FTS5 operator can sneak in); the last one matches as a prefix. */
 function matchExpression(tokens: string[]): string {
   return tokens.map((t, i) => `"${t}"${i === tokens.length - 1 ? '*' : ''}`).join(' ');
@@ -41,7 +93,8 @@ function matchExpression(tokens: string[]): string {
 
 export const sqliteFullText: FullTextDialect = {
   engine: 'fts5',
-  migration,
+  migrations: { '0002_search': migration, '0007_search_reads_documents': readDocumentText },
+  readsDocumentText: true,
   async search(db: Db, q: FullTextQuery) {
     const match = matchExpression(q.tokens);
     const kinds = sql.join(q.kinds.map((k) => sql`${k}`));

@@ -16,7 +16,7 @@ export interface SqliteStoreOptions {
   now?: () => string;
 }
 
-export const sqliteMigrations = { ...coreMigrations, '0002_search': sqliteFullText.migration };
+export const sqliteMigrations = { ...coreMigrations, ...sqliteFullText.migrations };
 
 /** Opens (creating if needed) a SQLite store and brings its schema up to date. */
 export async function openSqliteStore(opts: SqliteStoreOptions = {}): Promise<Store> {
