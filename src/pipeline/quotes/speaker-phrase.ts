@@ -229,21 +229,22 @@ function speakerRank(m: EntityMention): number {
   return m.type === 'person' ? 3 : m.type === 'organization' || m.type === 'country' ? 2 : 1;
 }
 
+/** Steps back from `end` over white space, not past `floor`. */
+function spacesBefore(text: string, end: number, floor: number): number {
+  while (end > floor && /\s/.test(text[end - 1])) end -= 1;
+  return end;
+}
+
 /**
  * Who speaks, read backwards from a reporting verb at `end`: "the official said",
  * "Rutte, who chaired the meeting, said", "a spokesperson for the ministry told".
  */
 export function speakerBefore(text: string, verbStart: number, sentenceStart: number, mentions: MentionIndex): SpeakerPhrase | undefined {
-  let end = verbStart;
-  const back = (): void => {
-    while (end > sentenceStart && /\s/.test(text[end - 1])) end -= 1;
-  };
-  back();
+  let end = spacesBefore(text, verbStart, sentenceStart);
   for (let skipped = 0; skipped < 2; skipped += 1) {
     const m = /([A-Za-z]+)$/.exec(text.slice(Math.max(sentenceStart, end - 20), end));
     if (!m || !BETWEEN_SPEAKER_AND_VERB.test(m[1]) || m[1] === 'only') break;
-    end -= m[1].length;
-    back();
+    end = spacesBefore(text, end - m[1].length, sentenceStart);
   }
   // "the Chairperson of the Commission, Mahmoud Ali Youssouf, said": the apposition is the name.
   if (text[end - 1] === ',') {
@@ -258,8 +259,7 @@ export function speakerBefore(text: string, verbStart: number, sentenceStart: nu
     const rel = text.slice(from, end - 1).lastIndexOf(',');
     const open = rel < 0 ? -1 : from + rel;
     if (open >= sentenceStart && !text.slice(open, end).includes('\u0001')) {
-      end = open;
-      back();
+      end = spacesBefore(text, open, sentenceStart);
     }
   }
   const window = text.slice(Math.max(sentenceStart, end - 80), end);
