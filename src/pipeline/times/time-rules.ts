@@ -428,7 +428,7 @@ export const TIME_RULES: TimeRule[] = [
     // "He held talks with Macron that evening", "earlier in the day", "the following morning":
     // a part of the day last named, as wire copy tells one day's events in turn.
     id: 'times.same-day',
-    hint: /morning|afternoon|evening|night|day\b/,
+    hint: / (?:day|morning|afternoon|evening|night)\b/,
     re: /\b(?:(?:[Ee]arlier|[Ll]ater)\s+(?:that|in\s+the)\s+(day|morning|afternoon|evening)|(?:[Tt]hat|[Tt]he\s+same)\s+(day|morning|afternoon|evening|night)|[Ii]n\s+the\s+(morning|afternoon|evening)|[Tt]he\s+(next|following|previous)\s+(day|morning|evening))\b(?!\s+(?:of|before|after)\b)/g,
     anaphoric: true,
     resolve: (m, env) => {

@@ -61,7 +61,12 @@ function findInSentence(text: string, published: number | undefined, rules: Time
   const taken = new Uint8Array(text.length + 1);
   const all = candidates(text, rules);
   // "that evening" needs the day named before it, in this sentence too: it goes last.
-  const ordered = all.some((c) => c.rule.anaphoric) ? [...all.filter((c) => !c.rule.anaphoric), ...all.filter((c) => c.rule.anaphoric)] : all;
+  let ordered = all;
+  for (const c of all) {
+    if (!c.rule.anaphoric) continue;
+    ordered = [...all.filter((x) => !x.rule.anaphoric), ...all.filter((x) => x.rule.anaphoric)];
+    break;
+  }
   for (const c of ordered) {
     if (taken.subarray(c.start, c.end).includes(1)) continue;
     let cue: Tense | undefined | null = forcedTense ?? null;
