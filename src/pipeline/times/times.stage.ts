@@ -17,13 +17,16 @@ interface Candidate {
   match: RegExpExecArray;
 }
 
-/** Tense of an interval: where it lies against publication, else what the sentence says. */
-function finalTense(raw: RawInterval, published: number | undefined, cue: Tense | undefined): Tense {
+/**
+ * Tense of an interval: where it lies against publication, else what the sentence says.
+ * The sentence is read only when publication does not decide: reading it is the costly part.
+ */
+function finalTense(raw: RawInterval, published: number | undefined, env: ResolveEnv): Tense {
   if (published !== undefined) {
     if (raw.end < published) return 'past';
     if (raw.start > published) return 'future';
   }
-  return cue ?? 'present';
+  return env.cue() ?? 'present';
 }
 
 function toInterval(raw: RawInterval, tense: Tense): TimeInterval {
@@ -81,7 +84,7 @@ function findInSentence(text: string, published: number | undefined, rules: Time
     const raw = c.rule.resolve(c.match, env);
     // A longer match that does not resolve ("May" alone) leaves room for shorter ones.
     if (!raw) continue;
-    out.push({ start: c.start, end: c.end, rule: c.rule.id, interval: toInterval(raw, finalTense(raw, published, env.cue())) });
+    out.push({ start: c.start, end: c.end, rule: c.rule.id, interval: toInterval(raw, finalTense(raw, published, env)) });
     taken.fill(1, c.start, c.end);
   }
   out.sort((a, b) => a.start - b.start);
