@@ -33,11 +33,21 @@ function toInterval(raw: RawInterval, tense: Tense): TimeInterval {
   return { start: formatDay(raw.start), end: formatDay(raw.end), precision: raw.precision, iso: raw.iso, tense };
 }
 
+// Several rules share a hint ("a month name", "a year"): each distinct hint is tested once
+// per sentence, a third fewer tests on the sentences that reach the rules.
+const HINTS = [...new Set(TIME_RULES.map((rule) => rule.hint))];
+const HINT_OF_RULE = TIME_RULES.map((rule) => HINTS.indexOf(rule.hint));
+const UNKNOWN = 0, PASSED = 1, FAILED = 2;
+
 /** Every rule match in `text`, longest first: a range beats the single date inside it. */
-function candidates(text: string, rules: TimeRule[]): Candidate[] {
+function candidates(text: string): Candidate[] {
   const all: Candidate[] = [];
-  for (const rule of rules) {
-    if (!rule.hint.test(text)) continue;
+  const hints = new Uint8Array(HINTS.length);
+  for (let i = 0; i < TIME_RULES.length; i++) {
+    const h = HINT_OF_RULE[i];
+    if (hints[h] === UNKNOWN) hints[h] = HINTS[h].test(text) ? PASSED : FAILED;
+    if (hints[h] === FAILED) continue;
+    const rule = TIME_RULES[i];
     // execAll leaves the shared global regex reset, so the rules need no private copies.
     for (const m of execAll(rule.re, text)) {
       const [start, end] = rule.span ? rule.span(m) : [m.index, m.index + m[0].length];
@@ -59,10 +69,10 @@ interface Found {
  * Finds and resolves the time expressions of one sentence. `forcedTense` replaces the
  * sentence's own tense cue (used by resolveTime, whose input is a bare expression).
  */
-function findInSentence(text: string, published: number | undefined, rules: TimeRule[], forcedTense?: Tense, anchor?: number): Found[] {
+function findInSentence(text: string, published: number | undefined, forcedTense?: Tense, anchor?: number): Found[] {
   const out: Found[] = [];
   const taken = new Uint8Array(text.length + 1);
-  const all = candidates(text, rules);
+  const all = candidates(text);
   // "that evening" needs the day named before it, in this sentence too: it goes last.
   let ordered = all;
   for (const c of all) {
@@ -105,12 +115,11 @@ function lastDayBefore(found: Found[], pos: number): number | undefined {
 export function findTimes(seg: Segmented, ctx: PipelineContext): TimeExpression[] {
   const published = ctx.published === undefined ? undefined : parseDay(ctx.published);
   const out: TimeExpression[] = [];
-  const rules = TIME_RULES;
   let anchor: number | undefined;
   for (const sentence of seg.sentences) {
     const text = seg.text.slice(sentence.start, sentence.end);
     if (!MAY_HOLD_TIME.test(text)) continue;
-    const found = findInSentence(text, published, rules, undefined, anchor);
+    const found = findInSentence(text, published, undefined, anchor);
     anchor = lastDayBefore(found, text.length) ?? anchor;
     for (const f of found) {
       out.push({
@@ -133,7 +142,7 @@ export function findTimes(seg: Segmented, ctx: PipelineContext): TimeExpression[
  */
 export function resolveTime(text: string, published: string, tense?: Tense): TimeInterval | undefined {
   const pub = parseDay(published);
-  const found = findInSentence(text, pub, TIME_RULES, tense);
+  const found = findInSentence(text, pub, tense);
   if (found.length === 0) return undefined;
   // The longest expression is the one the caller meant ("on Thursday, 3 April" over "Thursday").
   return found.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a)).interval;
