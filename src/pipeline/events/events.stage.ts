@@ -2,6 +2,7 @@ import type { Evidence, EventStatus, EventType, ExtractedEvent, ProposalStatus, 
 import type { EntityMention, Segmented, Sentence, TimeExpression } from '../types.js';
 import { execAll } from '../exec-all.js';
 import { findLast } from '../find-last.js';
+import { KeywordGates } from '../keyword-gates.js';
 import { eventCodes } from './codes.js';
 import {
   ACTION_FAMILIES, CANCELLED, FUTURE_CUES, MEETING_NOUN, MEETING_VERB, PAST_CUES, REPORTING_BEFORE_TIME, REQUEST_NOUN,
@@ -57,6 +58,9 @@ const GATE_MEETING_VERB = /\bmet\b|meet|sat down|sits down|talks|conferred|spoke
 const GATE_VISIT = /visit|travel|trip|arriv|flew|flies|expected in|tour/;
 const GATE_REQUEST = /request|ask|call|urge|appeal|sought|seek|invit|appl/;
 const GATE_PLAN = /review|consider|discuss|examin|study|assess|weigh|debat|under |expected|set to|poised|due to|likely|plan|intend|propos|seek|aim|want|hope|offer|approv|agree|decid|adopt|endors|sign|authori|renew|appoint|green|ratif|vote|extend|prolong|agreement|deal|launch|open|inaugurat|establish|deploy|set up|unveil|rolled out|took up|reject|veto|block|turned down|dropp|expan|broaden|enlarg|increas|strengthen|reinforc|scal|step/;
+// Bit i of GATES.scan(low) says whether the gate at index i matched: one pass for all six.
+const GATES = new KeywordGates([GATE_MEETING_VERB, GATE_MEETING, GATE_SESSION, GATE_VISIT, GATE_REQUEST, GATE_PLAN]);
+const OPENS_MEETING_VERB = 1, OPENS_MEETING = 2, OPENS_SESSION = 4, OPENS_VISIT = 8, OPENS_REQUEST = 16, OPENS_PLAN = 32;
 
 /** A country reached through a demonym or a capital is implied, not named: never a place or a subject. */
 function implied(m: EntityMention): boolean {
@@ -75,16 +79,16 @@ export function findEvents(seg: Segmented, mentions: EntityMention[], times: Tim
   const doc: Doc = { drafts: [], ctx, mainOrg: mostMentioned(mentions), counter: 0 };
   for (const v of views) {
     // Cheap word gates first: most sentences hold no event and never reach the rule regexes.
-    const low = v.s.text.toLowerCase();
+    const open = GATES.scan(v.s.text.toLowerCase());
     // Verb meetings first: "the ministers of X, Y and Z met in Tokyo" is the event, and a noun
     // later in the sentence with the same parties ("... agreed to work toward a summit") is not.
-    if (GATE_MEETING_VERB.test(low)) verbMeetings(v, doc);
-    if (GATE_MEETING.test(low)) meetings(v, doc);
-    if (GATE_SESSION.test(low)) sessions(v, doc);
+    if (open & OPENS_MEETING_VERB) verbMeetings(v, doc);
+    if (open & OPENS_MEETING) meetings(v, doc);
+    if (open & OPENS_SESSION) sessions(v, doc);
     if (v.mentions.length) bodyMeetings(v, doc);
-    if (GATE_VISIT.test(low)) visits(v, doc);
-    if (GATE_REQUEST.test(low)) requests(v, doc);
-    if (GATE_PLAN.test(low)) plans(v, doc);
+    if (open & OPENS_VISIT) visits(v, doc);
+    if (open & OPENS_REQUEST) requests(v, doc);
+    if (open & OPENS_PLAN) plans(v, doc);
   }
   const merged = mergeDrafts(doc.drafts).filter(isSubstantial);
   dropLaterTimes(merged, views, ctx.published);

@@ -3,12 +3,8 @@ import type { PipelineContext, Segmented, TimeExpression } from '../types.js';
 import { formatDay, parseDay } from './calendar.js';
 import { tenseCue } from './tense-cue.js';
 import { execAll } from '../exec-all.js';
+import { KeywordGates } from '../keyword-gates.js';
 import { TIME_RULES, type RawInterval, type ResolveEnv, type TimeRule } from './time-rules.js';
-
-// Cheap gate: a sentence without a digit, a month or weekday name or a relative time word
-// cannot hold a time expression, so the rule regexes never see it.
-const MAY_HOLD_TIME =
-  /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day\b|week|month|year|spring|summer|autumn|fall|winter|quarter|half|[QH][1-4]|night|[Tt]omorrow|morning|afternoon|evening/;
 
 interface Candidate {
   start: number;
@@ -33,20 +29,17 @@ function toInterval(raw: RawInterval, tense: Tense): TimeInterval {
   return { start: formatDay(raw.start), end: formatDay(raw.end), precision: raw.precision, iso: raw.iso, tense };
 }
 
-// Several rules share a hint ("a month name", "a year"): each distinct hint is tested once
-// per sentence, a third fewer tests on the sentences that reach the rules.
+// One pass answers every rule's hint (several rules share one: "a month name", "a year");
+// bit i is the i-th distinct hint. A sentence that opens no hint holds no time expression.
 const HINTS = [...new Set(TIME_RULES.map((rule) => rule.hint))];
-const HINT_OF_RULE = TIME_RULES.map((rule) => HINTS.indexOf(rule.hint));
-const UNKNOWN = 0, PASSED = 1, FAILED = 2;
+const GATES = new KeywordGates(HINTS);
+const HINT_BIT_OF_RULE = TIME_RULES.map((rule) => 1 << HINTS.indexOf(rule.hint));
 
 /** Every rule match in `text`, longest first: a range beats the single date inside it. */
-function candidates(text: string): Candidate[] {
+function candidates(text: string, open: number): Candidate[] {
   const all: Candidate[] = [];
-  const hints = new Uint8Array(HINTS.length);
   for (let i = 0; i < TIME_RULES.length; i++) {
-    const h = HINT_OF_RULE[i];
-    if (hints[h] === UNKNOWN) hints[h] = HINTS[h].test(text) ? PASSED : FAILED;
-    if (hints[h] === FAILED) continue;
+    if (!(open & HINT_BIT_OF_RULE[i])) continue;
     const rule = TIME_RULES[i];
     // execAll leaves the shared global regex reset, so the rules need no private copies.
     for (const m of execAll(rule.re, text)) {
@@ -69,10 +62,10 @@ interface Found {
  * Finds and resolves the time expressions of one sentence. `forcedTense` replaces the
  * sentence's own tense cue (used by resolveTime, whose input is a bare expression).
  */
-function findInSentence(text: string, published: number | undefined, forcedTense?: Tense, anchor?: number): Found[] {
+function findInSentence(text: string, open: number, published: number | undefined, forcedTense?: Tense, anchor?: number): Found[] {
   const out: Found[] = [];
   const taken = new Uint8Array(text.length + 1);
-  const all = candidates(text);
+  const all = candidates(text, open);
   // "that evening" needs the day named before it, in this sentence too: it goes last.
   let ordered = all;
   for (const c of all) {
@@ -118,8 +111,9 @@ export function findTimes(seg: Segmented, ctx: PipelineContext): TimeExpression[
   let anchor: number | undefined;
   for (const sentence of seg.sentences) {
     const text = seg.text.slice(sentence.start, sentence.end);
-    if (!MAY_HOLD_TIME.test(text)) continue;
-    const found = findInSentence(text, published, undefined, anchor);
+    const open = GATES.scan(text);
+    if (!open) continue;
+    const found = findInSentence(text, open, published, undefined, anchor);
     anchor = lastDayBefore(found, text.length) ?? anchor;
     for (const f of found) {
       out.push({
@@ -142,7 +136,7 @@ export function findTimes(seg: Segmented, ctx: PipelineContext): TimeExpression[
  */
 export function resolveTime(text: string, published: string, tense?: Tense): TimeInterval | undefined {
   const pub = parseDay(published);
-  const found = findInSentence(text, pub, tense);
+  const found = findInSentence(text, GATES.scan(text), pub, tense);
   if (found.length === 0) return undefined;
   // The longest expression is the one the caller meant ("on Thursday, 3 April" over "Thursday").
   return found.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a)).interval;
