@@ -43,6 +43,14 @@ describe('KeywordGates', () => {
     expect(sentences).toBeGreaterThan(300);
   });
 
+  it('scanExact answers exactly as the gates one by one, whole rule regexes included', () => {
+    const rules = [/\b(?:agreed(?:\s+to)?|approved)\b/i, /\b(?:to|agreed\s+to)\s+(?:consider|explore)\b/i, /months?\b/i];
+    const g = new KeywordGates(rules);
+    for (const text of ['Ministers agreed to consider a mission', 'They approved it', 'meeting monthly', 'It was agreed.', 'nothing here']) {
+      expect(g.scanExact(text), text).toBe(oneByOne(rules, text));
+    }
+  });
+
   it('refuses gates it cannot combine', () => {
     expect(() => new KeywordGates([/a/, /b/i])).toThrow(/same flags/);
     expect(() => new KeywordGates([/a/g])).toThrow(/global/);

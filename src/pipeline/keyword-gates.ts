@@ -16,6 +16,8 @@
 export class KeywordGates {
   private readonly scanner: RegExp;
   private readonly opened = new Map<string, number>();
+  /** Each gate as a sticky regex, to ask whether it matches at one place of the text. */
+  private readonly anchored: RegExp[];
 
   constructor(private readonly gates: readonly RegExp[]) {
     if (gates.length > 31) throw new RangeError(`KeywordGates takes at most 31 gates, got ${gates.length}`);
@@ -27,6 +29,7 @@ export class KeywordGates {
     const keywords = [...new Set(gates.flatMap((g) => topLevelAlternatives(g.source)))];
     keywords.sort((a, b) => b.length - a.length);
     this.scanner = new RegExp(keywords.join('|'), flags + 'g');
+    this.anchored = gates.map((g) => new RegExp(g.source, flags + 'y'));
   }
 
   /** Bit i is set when gate i matches somewhere in `text`. */
@@ -36,6 +39,27 @@ export class KeywordGates {
     scanner.lastIndex = 0;
     for (let m = scanner.exec(text); m; m = scanner.exec(text)) {
       bits |= this.gatesOpenedBy(m[0]);
+      scanner.lastIndex = m.index + 1;
+    }
+    scanner.lastIndex = 0;
+    return bits;
+  }
+
+  /**
+   * Like `scan`, but exact: each hit is checked in place, in its text, so the bits are those of
+   * the gates tested one by one, for gates of any shape (a whole rule regex may be a gate).
+   * Dearer per hit than `scan`; meant for gates that seldom match.
+   */
+  scanExact(text: string): number {
+    const scanner = this.scanner;
+    let bits = 0;
+    scanner.lastIndex = 0;
+    for (let m = scanner.exec(text); m; m = scanner.exec(text)) {
+      for (let i = 0; i < this.anchored.length; i++) {
+        const gate = this.anchored[i];
+        gate.lastIndex = m.index;
+        if (gate.test(text)) bits |= 1 << i;
+      }
       scanner.lastIndex = m.index + 1;
     }
     scanner.lastIndex = 0;

@@ -716,12 +716,18 @@ function requests(v: SentenceView, doc: Doc): void {
   }
 }
 
+// Which status cues occur in a sentence, found in one pass; only those are then run in full.
+const CUE_GATES = new KeywordGates(STATUS_CUES.map((cue) => new RegExp(cue.re.source, cue.re.flags.replace('g', ''))));
+
 /** Proposals and decisions: a status cue, then an action on an instrument or a plan. */
 function plans(v: SentenceView, doc: Doc): void {
   const text = v.s.text;
   const base = v.s.start;
   const cues: { at: number; end: number; status: ProposalStatus; id: string }[] = [];
-  for (const cue of STATUS_CUES) {
+  const present = CUE_GATES.scanExact(text);
+  for (let i = 0; i < STATUS_CUES.length; i++) {
+    if (!(present & (1 << i))) continue;
+    const cue = STATUS_CUES[i];
     for (const m of execAll(cue.re, text)) cues.push({ at: m.index!, end: m.index! + m[0].length, status: cue.status, id: cue.id });
   }
   cues.sort((a, b) => a.at - b.at);
