@@ -142,6 +142,20 @@ async function findCandidates(db: Db, cache: StatementCache, norms: string[]): P
   return out;
 }
 
+/** Highest score wins; on a tie the older entity (the one people have seen longer), then the lower id. */
+function bestScored(score: Map<string, { points: number; createdAt: string }>): string | undefined {
+  let best: string | undefined;
+  let top = { points: -Infinity, createdAt: '' };
+  for (const [id, s] of score) {
+    const better = s.points > top.points || (s.points === top.points && (s.createdAt < top.createdAt || (s.createdAt === top.createdAt && id < best!)));
+    if (better) {
+      best = id;
+      top = s;
+    }
+  }
+  return best;
+}
+
 export interface EntityMatch {
   /** Extracted entity key → stored or new entity id. */
   entityIds: Record<string, string>;
@@ -202,13 +216,12 @@ export async function matchEntities(db: Db, cache: StatementCache, extracted: Ex
         score.set(c.entity_id, s);
       }
     }
-    // Highest score wins; on a tie the older entity (the one people have seen longer).
-    const best = [...score].sort((a, b) => b[1].points - a[1].points || a[1].createdAt.localeCompare(b[1].createdAt) || a[0].localeCompare(b[0]))[0];
+    const best = bestScored(score);
     if (best) {
-      entityIds[e.key] = best[0];
-      const list = matched.get(best[0]);
+      entityIds[e.key] = best;
+      const list = matched.get(best);
       if (list) list.push(k);
-      else matched.set(best[0], [k]);
+      else matched.set(best, [k]);
       continue;
     }
     const id = newId('ent');
@@ -260,9 +273,13 @@ export async function matchEntities(db: Db, cache: StatementCache, extracted: Ex
     }
     const attrs = parseJson<EntityAttributes>(entity.attributes, {});
     const merged: EntityAttributes = { ...attrs };
+    let changed = false;
     for (const { e } of group) {
       for (const [key, v] of Object.entries(e.attributes ?? {}) as [keyof EntityAttributes, unknown][]) {
-        if (merged[key] === undefined && v !== undefined) (merged as Record<string, unknown>)[key] = v;
+        if (merged[key] === undefined && v !== undefined) {
+          (merged as Record<string, unknown>)[key] = v;
+          changed = true;
+        }
       }
     }
     // Roles change: a later dated statement of a role replaces an earlier one, unless
@@ -271,8 +288,11 @@ export async function matchEntities(db: Db, cache: StatementCache, extracted: Ex
       .map(({ e }) => e.attributes ?? {})
       .filter((a) => a.role && a.roleDate && merged.roleDate && a.roleDate > merged.roleDate && a.role !== merged.role)
       .sort((a, b) => b.roleDate!.localeCompare(a.roleDate!))[0];
-    if (later && (entity.row || !(await isRoleEditedByHand(db, id)))) Object.assign(merged, { role: later.role, roleDate: later.roleDate });
-    if (JSON.stringify(merged) === JSON.stringify(attrs)) continue;
+    if (later && (entity.row || !(await isRoleEditedByHand(db, id)))) {
+      Object.assign(merged, { role: later.role, roleDate: later.roleDate });
+      changed = true;
+    }
+    if (!changed) continue;
     const attributes = JSON.stringify(merged);
     const iso2 = merged.iso2 ?? entity.iso2 ?? null;
     if (entity.row) Object.assign(entity.row, { attributes, iso2 });
