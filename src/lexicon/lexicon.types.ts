@@ -112,4 +112,6 @@ export interface Titles {
   /** Head words for unnamed speakers ("official", "diplomat"). */
   descriptors: string[];
   honorifics: string[];
+  /** Family names written first and used alone later ("Wang Yi" ... "Wang"). */
+  familyNameFirst: string[];
 }

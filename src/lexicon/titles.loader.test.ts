@@ -6,7 +6,7 @@ describe('title entries', () => {
 
   it('list offices, descriptors and honorifics without repeats', () => {
     expect(titles.version).toMatch(/^\d+\.\d+\.\d+\+\d{4}-\d{2}-\d{2}$/);
-    for (const list of [titles.offices, titles.descriptors, titles.honorifics]) {
+    for (const list of [titles.offices, titles.descriptors, titles.honorifics, titles.familyNameFirst]) {
       const lower = list.map((w) => w.toLowerCase());
       expect(new Set(lower).size).toBe(lower.length);
       for (const w of list) expect(w.trim()).toBe(w);
@@ -38,7 +38,16 @@ describe('title entries', () => {
     expect(titles.entries.find((e) => e.words === 'official')?.kind).toBe('descriptor');
   });
 
+  it('hold family names written first, never a word that is also a pronoun', () => {
+    expect(titles.familyNameFirst).toEqual(expect.arrayContaining(['Wang', 'Xi', 'Li', 'Kim']));
+    for (const w of titles.familyNameFirst) expect(['He', 'She', 'It', 'We', 'Me'], w).not.toContain(w);
+  });
+
   it('refuses a word listed both as office and honorific', () => {
-    expect(() => buildTitles({ version: '1', offices: ['Sheikh'], descriptors: ['official'], honorifics: ['Sheikh'] })).toThrow(/also an office/);
+    expect(() => buildTitles({ version: '1', offices: ['Sheikh'], descriptors: ['official'], honorifics: ['Sheikh'], familyNameFirst: ['Wang'] })).toThrow(/also an office/);
+  });
+
+  it('refuses a family name that is not one capitalised word', () => {
+    expect(() => buildTitles({ version: '1', offices: ['King'], descriptors: ['official'], honorifics: ['Mr'], familyNameFirst: ['wang yi'] })).toThrow(/one capitalised word/);
   });
 });

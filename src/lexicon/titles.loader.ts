@@ -15,6 +15,7 @@ export function buildTitles(data: unknown): LoadedTitles {
     offices: asStringArray(root.offices, FILE, 'offices'),
     descriptors: asStringArray(root.descriptors, FILE, 'descriptors'),
     honorifics: asStringArray(root.honorifics, FILE, 'honorifics'),
+    familyNameFirst: asStringArray(root.familyNameFirst, FILE, 'familyNameFirst'),
   };
   for (const [name, list] of Object.entries(lists)) {
     if (list.length === 0) fail(FILE, name, 'the list is empty');
@@ -25,6 +26,8 @@ export function buildTitles(data: unknown): LoadedTitles {
       seen.add(key);
     }
   }
+  // One capitalised word each: the list is matched against the first word of a name.
+  for (const w of lists.familyNameFirst) if (!/^\p{Lu}\p{Ll}+$/u.test(w)) fail(FILE, 'familyNameFirst', `"${w}" is not one capitalised word`);
   // An honorific is not an office: a word in both would make "Sheikh X" a role.
   const offices = new Set(lists.offices.map((w) => w.toLowerCase()));
   for (const h of lists.honorifics) if (offices.has(h.toLowerCase())) fail(FILE, 'honorifics', `"${h}" is also an office`);

@@ -452,7 +452,7 @@ function personCandidate(
   };
 }
 
-function remember(people: Map<string, Candidate>, c: Candidate, tokens: Token[]): void {
+function remember(people: Map<string, Candidate>, c: Candidate, tokens: Token[], r: MentionResources): void {
   const last = tokens[c.to - 1];
   const known = people.get(last.key);
   // "von der Leyen" after "Ursula von der Leyen": the same person under a shorter name.
@@ -462,9 +462,11 @@ function remember(people: Map<string, Candidate>, c: Candidate, tokens: Token[])
     c.via = 'short';
   }
   if (!known) people.set(last.key, c);
-  // Family name first ("Cho Tae-yul" → "Cho"): the first word also points back, unless it is someone's family name.
+  // Family name first ("Cho Tae-yul" → "Cho", "Wang Yi" → "Wang"): the first word also points
+  // back, unless it is someone's family name.
   const first = tokens[c.from];
-  if (c.to - c.from >= 2 && /-/.test(last.text) && !people.has(first.key)) people.set(first.key, c);
+  const familyFirst = last.text.includes('-') || r.familyNameFirst.has(first.key);
+  if (c.to - c.from >= 2 && familyFirst && !people.has(first.key)) people.set(first.key, c);
 }
 
 /** People named with a title: "NATO Secretary-General Mark Rutte", "Kaja Kallas, the EU's foreign policy chief". */
@@ -493,7 +495,7 @@ function personsByTitle(
     if (n) {
       const c = personCandidate(tokens, text, sentence, nameFrom, nameFrom + n, 'mentions.person.title-before', role);
       cover.add(c);
-      remember(people, c, tokens);
+      remember(people, c, tokens, r);
       i = nameFrom + n - 1;
       continue;
     }
@@ -507,7 +509,7 @@ function personsByTitle(
       if (k - from >= 2 && nameAt(tokens, from, cover) >= k - from) {
         const c = personCandidate(tokens, text, sentence, from, k, 'mentions.person.title-after', role);
         cover.add(c);
-        remember(people, c, tokens);
+        remember(people, c, tokens, r);
       }
     }
     i = titleEnd - 1;
@@ -684,7 +686,7 @@ function classifyRun(
     if (signal) {
       const c = personCandidate(tokens, text, sentence, from, to, 'mentions.person.speech-or-honorific');
       cover.add(c);
-      remember(people, c, tokens);
+      remember(people, c, tokens, r);
       return;
     }
   }

@@ -92,11 +92,16 @@ describe('people named with a title', () => {
     expect(byTextOrThrow(ms, 'Cho')).toMatchObject({ key: 'person:cho-tae-yul', via: 'short', rule: 'mentions.person.surname' });
   });
 
-  // Wrong today: a family name written first only points back when the given name is
-  // hyphenated ("Tae-yul"), so "Wang" after "Wang Yi" (and "Xi", "Li") is left unresolved.
-  it.fails('resolves a family name written first with an unhyphenated given name ("Wang Yi" ... "Wang told")', () => {
+  it('resolves a family name written first with an unhyphenated given name ("Wang Yi" ... "Wang told")', () => {
     const ms = mentionsOf('Chinese Foreign Minister Wang Yi arrived in Jakarta on Monday. Wang told reporters the visit would deepen ties.');
     expect(byTextOrThrow(ms, 'Wang').key).toBe('person:wang-yi');
+    const xi = mentionsOf('President Xi Jinping met the delegation. Xi said both sides gained.');
+    expect(byTextOrThrow(xi, 'Xi').key).toBe('person:xi-jinping');
+  });
+
+  it('does not read a given name written first as a family name ("Mark Rutte" ... "Mark")', () => {
+    const ms = mentionsOf('NATO Secretary-General Mark Rutte spoke first. Mark Carney, the Canadian prime minister, spoke next.');
+    expect(byTextOrThrow(ms, 'Mark Carney').key).toBe('person:mark-carney');
   });
 
   it('finds a person without a title from a speech verb or an honorific', () => {

@@ -15,6 +15,8 @@ export interface MentionResources {
   titleFirst: Map<string, number>;
   descriptors: Set<string>;
   honorifics: Set<string>;
+  /** Keys of family names written first ("wang" of "Wang Yi"): the first word points back too. */
+  familyNameFirst: Set<string>;
 }
 
 const slugCache = new Map<string, string>();
@@ -82,6 +84,7 @@ export function buildMentionResources(lexicon = loadLexicon(), gazetteer = loadG
     titleFirst,
     descriptors: new Set(t.descriptors.map(phraseKey)),
     honorifics: new Set(t.honorifics.map((h) => phraseKey(h).replace(/\.$/, ''))),
+    familyNameFirst: new Set(t.familyNameFirst.map(phraseKey)),
   };
 }
 
