@@ -615,6 +615,15 @@ function classifyRun(
           break;
         }
       }
+      // "... Centre in Tirana": a city host is no dictionary word, so it is looked up here.
+      if (shortTo > 0 && !host && shortTo + 1 < to) {
+        const p = tokens[shortTo + 1].key === 'the' ? shortTo + 2 : shortTo + 1;
+        const city = p < to ? cityNamed(r, text.slice(tokens[p].start, tokens[to - 1].end)) : undefined;
+        if (city) {
+          host = placeCandidate(city.name, city, tokens[p].start, tokens[to - 1].end, text, sentence.index, 'mentions.gazetteer.city', p, to);
+          cover.add(host);
+        }
+      }
       if (shortTo > 0 && kind !== 'instrument') nameTo = shortTo;
       // A run of a single head word ("Council") is a back-reference, not a name.
       if (nameTo - from < 2 && !tokens[from].upper) return;

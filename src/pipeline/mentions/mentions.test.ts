@@ -257,9 +257,7 @@ describe('instruments', () => {
     expect(c.attributes).toMatchObject({ instrumentKind: 'centre', parentOrganization: 'European Union' });
   });
 
-  // Wrong today: the capitalised run swallows "in Tirana" and the city is never looked up on its
-  // own, so the instrument has no host and Tirana is no place mention (a country works: "in Kuwait").
-  it.fails('keeps a city host after a capitalised instrument ("EU Border Assistance Centre in Tirana")', () => {
+  it('keeps a city host after a capitalised instrument ("EU Border Assistance Centre in Tirana")', () => {
     const ms = mentionsOf('The EU Border Assistance Centre in Tirana will train customs officers.');
     const centre = ms.find((m) => m.type === 'instrument' && m.text.startsWith('EU Border Assistance Centre'));
     expect(centre?.attributes?.hostPlace).toBe('Tirana');
