@@ -759,8 +759,10 @@ function plans(v: SentenceView, doc: Doc): void {
     const nounLed = cue.id === 'agreement-reached';
     if (!nounLed && /(?:-|\b(?:a|an|the|its|their|our|newly|already|long|recently|once|\w{3,}ing)\s+)$/i.test(text.slice(Math.max(0, cue.at - 16), cue.at))) continue;
     const after = text.slice(cue.end, cue.end + 40);
-    // "the mission, authorized by the Council in 2023, has ...": a participle after a noun describes it.
-    if (!nounLed && /^\s+(?:by|under)\b/i.test(after) && !/\b(?:was|were|is|are|been|be|has|have|had)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, cue.at - 20), cue.at))) continue;
+    const appositive = decided && /,\s*$/.test(text.slice(Math.max(0, cue.at - 3), cue.at)) && /^\s+by\b/i.test(after);
+    // "the plan agreed by allies": a participle after a noun describes it. A passive ("were once more adopted by")
+    // reports the step, and so does one set off by commas ("The MSS, authorized by the Council in October 2023, has").
+    if (!nounLed && /^\s+(?:by|under)\b/i.test(after) && !PASSIVE_BEFORE.test(text.slice(Math.max(0, cue.at - 28), cue.at)) && !appositive) continue;
     // "opened the gathering with a dinner": opening a meeting is part of the meeting.
     if (cue.status === 'implemented' && /^\s+(?:the|its|a|their)?\s*(?:\w+\s+)?(?:gathering|session|meeting|talks|dialogue|conference|summit|debate|proceedings)\b/i.test(after)) continue;
     // "would consider the request": weighing something already told is no new plan.
@@ -775,6 +777,9 @@ function plans(v: SentenceView, doc: Doc): void {
       d.status = cue.status;
       d.family = familyOf(text.slice(cue.at, cue.end)) ?? 'agree';
       for (const o of objects) add(d, o, o.type === 'instrument' ? 'subject' : 'participant');
+      // "The MSS, authorized by the Council": the noun the participle is set against is what was decided.
+      const head = appositive ? findLast(v.mentions, (x) => x.end <= base + cue.at && base + cue.at - x.end <= 3) : undefined;
+      if (head) add(d, head, 'subject');
       fillPlan(d, v, base + cue.at, base + clauseEnd, actorMentions, doc);
       continue;
     }
@@ -800,6 +805,9 @@ function plans(v: SentenceView, doc: Doc): void {
     fillPlan(d, v, base + a.at, clause.end, [], doc);
   }
 }
+
+// "was adopted", "were once more adopted", "had been formally approved": the auxiliary of a passive, with its adverbs.
+const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|be|has|have|had)\s+(?:(?:\w+ly|once\s+more|again|also|now|then|finally)\s+){0,2}$/i;
 
 const REQUEST_THAT = /\b(?:asked|asks|requested|requests|urged|urges|demanded|demands)\s+that\b|\b(?:called|calls|call|appealed|appeals)\s+for\b/gi;
 

@@ -267,6 +267,24 @@ describe('proposals and decisions', () => {
     expect(only(x, 'decision').status).toBe('rejected');
   });
 
+  it('reads a passive with adverbs ("were once more adopted by 26 members") as a step taken', () => {
+    const x = run('The conclusions on Ukraine were once more adopted by 26 members only.', '2025-03-21');
+    expect(only(x, 'decision')).toMatchObject({ status: 'approved', evidence: { rule: 'events.plan.approved' } });
+  });
+
+  it('reads a participle set off by commas ("NMI, authorized by NATO in 2018, has") as that step, on the noun before it', () => {
+    const x = run('NATO Mission Iraq, authorized by NATO in 2018, has fewer than 500 staff.', '2025-04-02');
+    const d = only(x, 'decision');
+    expect(d).toMatchObject({ status: 'approved', time: { iso: '2018' } });
+    expect(names(x, d, 'subject')).toEqual(['NATO Mission Iraq']);
+    expect(names(x, d, 'participant')).toContain('NATO');
+  });
+
+  it('still reads a participle without commas ("the mission authorized by NATO") as a description', () => {
+    const x = run('Staff of the mission authorized by NATO arrived in Baghdad.', '2025-04-02');
+    expect(x.events.filter((e) => e.type === 'decision')).toEqual([]);
+  });
+
   it('merges restatements in two sentences into one event, keeping the more precise date', () => {
     const x = run(
       'NATO ministers are expected to approve the expansion of NATO Mission Iraq. Allies are expected to approve the expansion of the mission in Iraq on Thursday.',
