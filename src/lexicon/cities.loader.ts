@@ -5,7 +5,7 @@ import type { CityEntry } from './lexicon.types.js';
 
 const FILE = 'city-overrides.json';
 /** Smaller places are rarely what a diplomatic text means, and skipping them keeps the index small. */
-export const MIN_CITY_POPULATION = 15_000;
+export const MIN_CITY_POPULATION = 5_000;
 /** Seats of power are kept whatever their size: capitals, seats of government, first-order admin seats. */
 const ALWAYS_KEPT = new Set(['PPLC', 'PPLG', 'PPLA']);
 /** Historical, abandoned, destroyed places and former capitals never are. */

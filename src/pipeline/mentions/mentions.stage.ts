@@ -714,13 +714,16 @@ function classifyRun(
       const isCapital = city.isCapital || !!r.gazetteer.countryByCapital(city.name);
       // A capitalised first word ("Nice words were said") is a city only if it is a capital or follows "in", "to" ...
       const sentenceInitial = s === 0;
-      if (isCapital || (located && city.population >= 15_000) || (!sentenceInitial && city.population >= 250_000)) {
+      if (isCapital || (located && city.population >= MIN_LOCATED_TOWN) || (!sentenceInitial && city.population >= 250_000)) {
         const st = tokens[s].start;
         cover.add(placeCandidate(city.name, city, st, tokens[to - 1].end, text, sentence.index, 'mentions.gazetteer.city', s, to));
       }
     }
   }
 }
+
+// A town after "in", "to", "visited": small ones count there (Davos, Bled host meetings).
+const MIN_LOCATED_TOWN = 5_000;
 
 const cityMemo = new Map<string, CityEntry | null>();
 

@@ -264,6 +264,12 @@ describe('instruments', () => {
     expect(byTextOrThrow(ms, 'Tirana').type).toBe('place');
   });
 
+  it('finds a small town where the text places something ("talks in Davos"), not a bare capitalised word', () => {
+    const ms = mentionsOf('The foreign ministers held talks in Davos on Tuesday.');
+    expect(byTextOrThrow(ms, 'Davos')).toMatchObject({ type: 'place', rule: 'mentions.gazetteer.city' });
+    expect(mentionsOf('Davos talks ended.').some((m) => m.text === 'Davos')).toBe(false);
+  });
+
   it('keeps a country host after a capitalised instrument ("Regional Centre in Kuwait")', () => {
     const ms = mentionsOf('Allies use the Gulf Maritime Regional Centre in Kuwait for training.');
     const centre = ms.find((m) => m.type === 'instrument' && m.rule === 'mentions.instrument.head-noun');
