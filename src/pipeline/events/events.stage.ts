@@ -728,7 +728,11 @@ function plans(v: SentenceView, doc: Doc): void {
   for (let i = 0; i < STATUS_CUES.length; i++) {
     if (!(present & (1 << i))) continue;
     const cue = STATUS_CUES[i];
-    for (const m of execAll(cue.re, text)) cues.push({ at: m.index!, end: m.index! + m[0].length, status: cue.status, id: cue.id });
+    for (const m of execAll(cue.re, text)) {
+      // "agreed to set up a working group": after "to" the verb is an infinitive, the step still ahead.
+      if (cue.status === 'implemented' && m.index! >= 3 && TO_BEFORE.test(text.slice(m.index! - 3, m.index!))) continue;
+      cues.push({ at: m.index!, end: m.index! + m[0].length, status: cue.status, id: cue.id });
+    }
   }
   cues.sort((a, b) => a.at - b.at);
   // A cue inside a longer one ("expected to approve" inside "are expected to approve") is that cue.
@@ -738,7 +742,8 @@ function plans(v: SentenceView, doc: Doc): void {
   for (let ci = 0; ci + 1 < kept.length; ci++) {
     const [a, b] = [kept[ci], kept[ci + 1]];
     if (b.at - a.end <= 12 && (a.status === 'rejected' || a.status === 'approved' || a.status === 'expected' || a.status === 'under_review') && b.status === 'proposed') {
-      kept[ci + 1] = { ...b, status: a.status, id: a.id };
+      // The verdict opens the merged cue, so the article before "plan" is not read as a description.
+      kept[ci + 1] = { ...b, at: a.at, status: a.status, id: a.id };
       kept.splice(ci, 1);
       ci--;
     }
@@ -805,6 +810,8 @@ function plans(v: SentenceView, doc: Doc): void {
     fillPlan(d, v, base + a.at, clause.end, [], doc);
   }
 }
+
+const TO_BEFORE = /\bto\s$/i;
 
 // "was adopted", "were once more adopted", "had been formally approved": the auxiliary of a passive, with its adverbs.
 const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|be|has|have|had)\s+(?:(?:\w+ly|once\s+more|again|also|now|then|finally)\s+){0,2}$/i;
