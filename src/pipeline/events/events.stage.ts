@@ -329,6 +329,8 @@ function reportingVerbBefore(v: SentenceView, t: TimeExpression): number | undef
   return m ? leadStart + m.index : undefined;
 }
 
+const OTHER_VERB_TIME = /\b[a-z]\w+ed\s+(?:(?:in|on|during)\s+)?$/;
+
 /** The time that dates an event near `pos`, ignoring times that only date the reporting ("said on Wednesday"). */
 function timeNear(v: SentenceView, pos: number, clause?: { start: number; end: number }): TimeExpression | undefined {
   let best: TimeExpression | undefined;
@@ -339,6 +341,8 @@ function timeNear(v: SentenceView, pos: number, clause?: { start: number; end: n
     if (reporting !== undefined && reporting < pos - 1) continue;
     // "the first such gathering since November 2023": a time after "since" dates something else.
     if (/\bsince\s+$/i.test(v.s.text.slice(Math.max(0, t.start - v.s.start - 8), t.start - v.s.start))) continue;
+    // "signed a letter of intent, on top of the jets Jakarta ordered in 2022": a later verb's own time dates that verb.
+    if (t.start > pos + 12 && OTHER_VERB_TIME.test(v.s.text.slice(Math.max(pos + 12, t.start - 24) - v.s.start, t.start - v.s.start))) continue;
     let dist = t.start >= pos ? t.start - pos : (pos - t.end) * 1.5;
     if (clause && (t.start < clause.start || t.end > clause.end)) dist += 400;
     if (dist < bestDist) { best = t; bestDist = dist; }
@@ -402,6 +406,25 @@ function subjectBefore(v: SentenceView, clauseStart: number, at: number): Entity
   return undefined;
 }
 
+// "agreed to hold a joint working meeting", "work toward holding a summit", "to convene, before the end of this month, a conference":
+// a meeting that is the object of an intention is still ahead, whatever tense the clause is told in.
+const TO_HOLD = /\b(?:to|toward|towards)\s+(?:hold|holding|convene|convening|host|hosting|organi[sz]e|organi[sz]ing)\b[^.;]*$/i;
+
+// "the two leaders agreed", "Both sides agreed to hold": the parties of the meeting just told, not named again.
+const BOTH_SIDES = /\b(?:both|the\s+two)\s+(?:sides|leaders|men|women|ministers|countries|governments|delegations|capitals)\b/i;
+
+/** The parties of the latest meeting with two or more, when `before` calls its actors "the two sides". */
+function pairParties(doc: Doc, before: string): string[] | undefined {
+  if (!BOTH_SIDES.test(before)) return undefined;
+  for (let i = doc.drafts.length - 1; i >= 0; i--) {
+    const d = doc.drafts[i];
+    if (d.type !== 'meeting' && d.type !== 'session') continue;
+    const parties = partyKeys(d);
+    if (parties.length >= 2) return parties;
+  }
+  return undefined;
+}
+
 /** Meetings named by a noun: "foreign ministers meeting in Brussels this week", "the NATO summit in The Hague". */
 function meetings(v: SentenceView, doc: Doc): void {
   const text = v.s.text;
@@ -450,11 +473,14 @@ function meetings(v: SentenceView, doc: Doc): void {
     d.major = /ministers|ministerial|summit/.test(m[0].toLowerCase());
     d.noun = noun;
     for (const x of actors) add(d, x, 'participant');
-    if (!actors.length && doc.mainOrg && d.major) addKey(d, doc.mainOrg, 'participant', d.evidence);
+    const pair = actors.length ? undefined : pairParties(doc, text.slice(clause.start - base, m.index!));
+    if (pair) for (const k of pair) addKey(d, k, 'participant', d.evidence);
+    else if (!actors.length && doc.mainOrg && d.major) addKey(d, doc.mainOrg, 'participant', d.evidence);
     for (const p of places) add(d, p, 'place');
     if (!places.length) for (const p of within(v, clause.start, clause.end, isPlace)) if (p.type === 'place') add(d, p, 'place');
     if (time) d.time = time;
     d.status = meetingStatus(v, time, doc.ctx, phrase, clauseText);
+    if (d.status === 'held' && TO_HOLD.test(text.slice(Math.max(clause.start - base, m.index! - 60), m.index!))) d.status = 'scheduled';
     if (isSession && parent) inherit(d, parent);
     else if (!hasRole(d, 'place') && doc.ctx.datelineKey && d.major && d.status === 'scheduled' && time?.interval.precision === 'week') addKey(d, doc.ctx.datelineKey, 'place', d.evidence);
     if (!d.participants.size) doc.drafts.pop();
@@ -753,9 +779,11 @@ function plans(v: SentenceView, doc: Doc): void {
     const next = kept[ci + 1]?.at ?? text.length;
     const clauseEnd = Math.min(next, clause.end - base);
     const span = text.slice(cue.end, clauseEnd);
-    let actorMentions = within(v, clause.start, base + cue.at, (x) => isActor(x) && x.via !== 'capital');
+    // "Wang joined a dialogue, at which the two sides agreed": the pair right before the verb acts, not the clause's first name.
+    const pair = pairParties(doc, text.slice(Math.max(clause.start - base, cue.at - 24), cue.at));
+    let actorMentions = pair ? [] : within(v, clause.start, base + cue.at, (x) => isActor(x) && x.via !== 'capital');
     // The subject may stand before an inserted clause: "The Council, meeting in Luxembourg, adopted ...".
-    if (!actorMentions.length) actorMentions = within(v, base, base + cue.at, (x) => isActor(x) && x.via !== 'capital').slice(0, 2);
+    if (!actorMentions.length && !pair) actorMentions = within(v, base, base + cue.at, (x) => isActor(x) && x.via !== 'capital').slice(0, 2);
     const actor = actorMentions[actorMentions.length - 1];
     const actions = findActions(span, cue.end);
     const decided = cue.status === 'approved' || cue.status === 'implemented' || cue.status === 'rejected';
@@ -776,7 +804,7 @@ function plans(v: SentenceView, doc: Doc): void {
       // "adopted the Kuala Lumpur Declaration", "EUMA was formally launched": the cue verb itself is the action.
       if (!decided && cue.status !== 'expected' && cue.id !== 'propose' && cue.id !== 'consider' && cue.id !== 'considering') continue;
       const objects = within(v, base + cue.end, base + clauseEnd, (x) => x.type !== 'place' && !implied(x));
-      if (!objects.length && !actor) continue;
+      if (!objects.length && !actor && !pair) continue;
       if (!objects.length && !/\b(?:to|on)\s*$/i.test(text.slice(cue.at, cue.end)) && clauseEnd - cue.end < 12) continue;
       const d = newDraft(doc, decided ? 'decision' : 'proposal', v, `events.plan.${cue.id}`, text.slice(cue.at, clauseEnd));
       d.status = cue.status;
@@ -785,7 +813,7 @@ function plans(v: SentenceView, doc: Doc): void {
       // "The MSS, authorized by the Council": the noun the participle is set against is what was decided.
       const head = appositive ? findLast(v.mentions, (x) => x.end <= base + cue.at && base + cue.at - x.end <= 3) : undefined;
       if (head) add(d, head, 'subject');
-      fillPlan(d, v, base + cue.at, base + clauseEnd, actorMentions, doc);
+      fillPlan(d, v, base + cue.at, base + clauseEnd, actorMentions, doc, pair);
       continue;
     }
     for (const [ai, a] of actions.entries()) {
@@ -795,7 +823,7 @@ function plans(v: SentenceView, doc: Doc): void {
       const d = newDraft(doc, decided ? 'decision' : 'proposal', v, `events.plan.${cue.id}`, text.slice(a.at, aEnd).replace(/\s+(?:and|,)\s*$/i, ''));
       d.status = cue.status;
       d.family = a.family;
-      fillPlan(d, v, base + a.at, base + aEnd, actorMentions, doc);
+      fillPlan(d, v, base + a.at, base + aEnd, actorMentions, doc, pair);
     }
   }
   // Restatements without a cue: "we are broadening the scope of NMI" — kept only if they merge.
@@ -845,7 +873,7 @@ function findActions(span: string, offset: number): { at: number; family: string
   return out.filter((a, i) => i === 0 || a.at - out[i - 1].at > 25);
 }
 
-function fillPlan(d: Draft, v: SentenceView, from: number, to: number, actors: EntityMention[], doc: Doc): void {
+function fillPlan(d: Draft, v: SentenceView, from: number, to: number, actors: EntityMention[], doc: Doc, pair?: string[]): void {
   for (const x of v.mentions) {
     if (x.start < from || x.start >= to) continue;
     if (x.type === 'instrument') add(d, x, 'subject');
@@ -854,7 +882,8 @@ function fillPlan(d: Draft, v: SentenceView, from: number, to: number, actors: E
     else if (x.type === 'person') add(d, x, 'participant');
   }
   for (const a of actors.slice(-2)) add(d, a, 'participant');
-  if (!actors.length) {
+  if (pair) for (const k of pair) addKey(d, k, 'participant', d.evidence);
+  else if (!actors.length) {
     // Passive or subjectless ("was launched"): the instrument's owner, else the story's main body.
     const owner = [...d.participants.keys()].length && v.mentions.find((x) => x.type === 'organization' && d.participants.has(x.key));
     if (!owner && doc.mainOrg) addKey(d, doc.mainOrg, 'participant', d.evidence);

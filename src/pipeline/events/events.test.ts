@@ -96,6 +96,18 @@ describe('meetings', () => {
     const x = run('EU foreign ministers met in Brussels on Monday for a ministerial.', '2025-03-19');
     expect(x.events.filter((e) => e.type === 'meeting')).toHaveLength(1);
   });
+  it('schedules a meeting that is the object of an intention ("agreed to work toward holding a summit"), though the clause is past', () => {
+    const x = run('The foreign ministers of Japan, China and South Korea met in Tokyo on Saturday and agreed to work toward holding a summit of their leaders in Japan.', '2025-03-23');
+    const summit = x.events.find((e) => e.type === 'meeting' && /summit/.test(e.label));
+    expect(summit?.status).toBe('scheduled');
+  });
+
+  it('gives "both sides" the parties of the meeting just told ("Both sides agreed to hold a joint working meeting")', () => {
+    const x = run('The European Union and India held talks in New Delhi on Friday. Both sides agreed to hold a joint working meeting of ministers in the first half of the year.', '2025-03-01');
+    const m = x.events.find((e) => e.type === 'meeting' && e.status === 'scheduled');
+    expect(names(x, m!)).toEqual(expect.arrayContaining(['European Union', 'India']));
+  });
+
 });
 
 describe('sessions', () => {
@@ -283,6 +295,13 @@ describe('proposals and decisions', () => {
   it('still reads a participle without commas ("the mission authorized by NATO") as a description', () => {
     const x = run('Staff of the mission authorized by NATO arrived in Baghdad.', '2025-04-02');
     expect(x.events.filter((e) => e.type === 'decision')).toEqual([]);
+  });
+
+  it('gives "the two leaders" the parties of the meeting just told, and leaves a later verb\'s year ("ordered in 2022") to that verb', () => {
+    const x = run('PARIS, July 14 (AFP) - Indonesian President Prabowo Subianto held talks with French President Emmanuel Macron in Paris on Sunday. The two leaders signed a letter of intent covering submarines and the jets Jakarta ordered in 2022.', '2025-07-14');
+    const d = only(x, 'decision');
+    expect(names(x, d)).toEqual(expect.arrayContaining(['Prabowo Subianto', 'Emmanuel Macron']));
+    expect(d.time?.iso).toBe('2025-07-13');
   });
 
   it('merges restatements in two sentences into one event, keeping the more precise date', () => {
