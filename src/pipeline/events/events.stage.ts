@@ -475,7 +475,13 @@ function meetings(v: SentenceView, doc: Doc): void {
     for (const x of actors) add(d, x, 'participant');
     const pair = actors.length ? undefined : pairParties(doc, text.slice(clause.start - base, m.index!));
     if (pair) for (const k of pair) addKey(d, k, 'participant', d.evidence);
-    else if (!actors.length && doc.mainOrg && d.major) addKey(d, doc.mainOrg, 'participant', d.evidence);
+    else if (!actors.length && d.major) {
+      // "at an extraordinary summit on 6 March": the bodies of the story's earlier summit meet again, before its most named body.
+      const same = findLast(doc.drafts, (o) => o !== d && o.type === 'meeting' && o.noun === noun);
+      const bodies = same ? keysWithRole(same, 'participant').filter((k) => k.startsWith('org:')) : [];
+      if (bodies.length) for (const k of bodies) addKey(d, k, 'participant', d.evidence);
+      else if (doc.mainOrg) addKey(d, doc.mainOrg, 'participant', d.evidence);
+    }
     for (const p of places) add(d, p, 'place');
     if (!places.length) for (const p of within(v, clause.start, clause.end, isPlace)) if (p.type === 'place') add(d, p, 'place');
     if (time) d.time = time;

@@ -108,6 +108,12 @@ describe('meetings', () => {
     expect(names(x, m!)).toEqual(expect.arrayContaining(['European Union', 'India']));
   });
 
+  it('gives a later summit with no party named the bodies of the story\'s earlier summit, not its most named body', () => {
+    const x = run('BRUSSELS, 21 March (EuroDesk) - At a summit chaired by European Council President António Costa on Thursday, EU leaders backed the defence plan. The European Union said the EU would fund it and the EU budget would grow. Earlier this month, at an extraordinary summit on 6 March, leaders had given their first blessing to the plan.', '2025-03-21');
+    const earlier = x.events.find((e) => e.type === 'meeting' && e.time?.iso === '2025-03-06');
+    expect(names(x, earlier!, 'participant')).toEqual(['European Council']);
+  });
+
 });
 
 describe('sessions', () => {
