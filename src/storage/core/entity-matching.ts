@@ -26,10 +26,16 @@ interface Keyed {
   hidden: string[];
 }
 
-/** normalizeName, worked out once per string within one save (names repeat across steps). */
-function normalized(names: Map<string, string>, name: string): string {
-  let norm = names.get(name);
-  if (norm === undefined) names.set(name, (norm = normalizeName(name)));
+// Names repeat within a save and from one document to the next ("NATO", "Ukraine"):
+// each is normalized once (the cache starts over when it grows large).
+const normalizedNames = new Map<string, string>();
+
+function normalized(name: string): string {
+  let norm = normalizedNames.get(name);
+  if (norm === undefined) {
+    if (normalizedNames.size >= 20_000) normalizedNames.clear();
+    normalizedNames.set(name, (norm = normalizeName(name)));
+  }
   return norm;
 }
 
@@ -38,11 +44,11 @@ function addKey(keys: Map<string, number>, norm: string, weight: number): void {
 }
 
 /** What an extracted entity can be recognised by. */
-function matchKeys(e: ExtractedEntity, names: Map<string, string>): Keyed {
+function matchKeys(e: ExtractedEntity): Keyed {
   const keys = new Map<string, number>();
-  addKey(keys, normalized(names, e.name), 2);
+  addKey(keys, normalized(e.name), 2);
   for (const a of e.aliases ?? []) {
-    const norm = normalized(names, a);
+    const norm = normalized(a);
     // A bare surname ("Johnson") names many people: it may find this person later, but
     // must not pull this document's person onto another one.
     if (e.type === 'person' && !norm.includes(' ')) continue;
@@ -79,13 +85,13 @@ function pushAlias(rows: Insertable<EntityAliasesTable>[], seen: Set<string>, en
 }
 
 /** Name, visible aliases and hidden match keys of an extracted entity as alias rows. */
-function aliasRowsFor(entityId: string, k: Keyed, names: Map<string, string>, storedName?: string): Insertable<EntityAliasesTable>[] {
+function aliasRowsFor(entityId: string, k: Keyed, storedName?: string): Insertable<EntityAliasesTable>[] {
   const rows: Insertable<EntityAliasesTable>[] = [];
   const seen = new Set<string>();
-  const nameNorm = normalized(names, storedName ?? k.e.name);
+  const nameNorm = normalized(storedName ?? k.e.name);
   if (storedName === undefined) pushAlias(rows, seen, entityId, 'name', k.e.name, nameNorm);
   for (const a of [k.e.name, ...k.e.aliases]) {
-    const norm = normalized(names, a);
+    const norm = normalized(a);
     if (norm !== nameNorm) pushAlias(rows, seen, entityId, 'alias', a, norm);
   }
   for (const h of k.hidden) pushAlias(rows, seen, entityId, 'key', h, h);
@@ -178,14 +184,13 @@ export interface EntityMatch {
  */
 export async function matchEntities(db: Db, cache: StatementCache, extracted: ExtractedEntity[], now: string): Promise<EntityMatch> {
   const entities = groupByKey(extracted);
-  const names = new Map<string, string>();
-  const keyed = entities.map((e) => matchKeys(e, names));
+  const keyed = entities.map(matchKeys);
   // Surnames are read too: they never match, but may already be stored as aliases.
   const norms = new Set<string>();
   for (const k of keyed) {
     for (const m of k.keys) norms.add(m.norm);
     for (const a of [k.e.name, ...k.e.aliases]) {
-      const norm = normalized(names, a);
+      const norm = normalized(a);
       if (norm) norms.add(norm);
     }
   }
@@ -230,7 +235,7 @@ export async function matchEntities(db: Db, cache: StatementCache, extracted: Ex
       id,
       type: e.type,
       name: e.name,
-      norm_name: normalized(names, e.name),
+      norm_name: normalized(e.name),
       attributes: JSON.stringify(e.attributes ?? {}),
       iso2: e.attributes?.iso2 ?? null,
       review_state: 'draft',
@@ -247,7 +252,7 @@ export async function matchEntities(db: Db, cache: StatementCache, extracted: Ex
       if (list) list.push(c);
       else byNorm.set(key.norm, [c]);
     }
-    const rows = aliasRowsFor(id, k, names);
+    const rows = aliasRowsFor(id, k);
     aliasRows.push(...rows);
     known.set(id, { name: row.name, attributes: row.attributes!, iso2: row.iso2 ?? null, aliases: new Set(rows.map((r) => `${r.kind}|${r.norm}`)), row });
   }
@@ -260,7 +265,7 @@ export async function matchEntities(db: Db, cache: StatementCache, extracted: Ex
   for (const [id, group] of matched) {
     const entity = known.get(id)!;
     for (const k of group) {
-      for (const a of aliasRowsFor(id, k, names, entity.name)) {
+      for (const a of aliasRowsFor(id, k, entity.name)) {
         const kindNorm = `${a.kind}|${a.norm}`;
         if (entity.aliases.has(kindNorm) || (a.kind === 'alias' && entity.aliases.has(`name|${a.norm}`))) continue;
         entity.aliases.add(kindNorm);
