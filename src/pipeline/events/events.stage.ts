@@ -31,6 +31,8 @@ interface Draft {
   weak?: boolean;
   /** A gathering of ministers or leaders: the parent for sessions. */
   major?: boolean;
+  /** Who a verb meeting's clause is about ("Guterres" of "Guterres met Aoun"), for a pronoun in the next sentence. */
+  subjects?: string[];
   /** The meeting noun ("summit", "talks"), to recognise restatements of one meeting. */
   noun?: string;
   /** Where a plan applies: its places and its instruments' hosts, by name and country code. */
@@ -463,7 +465,11 @@ function meetings(v: SentenceView, doc: Doc): void {
     }
     const phrase = text.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 20);
     const told = doc.drafts.find((d) => d.sentence === v.s.index && d.evidence.rule === 'events.meeting.verb');
-    if (told && actors.length && actors.every((x) => told.participants.has(x.key))) continue;
+    const intended = TO_HOLD.test(text.slice(Math.max(clause.start - base, m.index! - 60), m.index!));
+    // The same parties' meeting told by the verb, unless this one is still to be held ("met ... and agreed to hold a summit").
+    if (told && !intended && actors.length && actors.every((x) => told.participants.has(x.key))) continue;
+    // "He later held talks with Salam": the noun of a verb meeting already told in its clause.
+    if (told && told.evidence.start <= at && at < told.evidence.end && /\bh[eo]ld(?:s|ing)?\s+$/i.test(before)) continue;
     const parent = parentMeeting(doc, time);
     // A council's meeting during a ministerial is one of its sessions.
     const isSession = !!ofOrg && ofOrg.type === 'organization' && !!parent && (!time || !parent.time || (time.interval.start >= parent.time.interval.start && time.interval.end <= parent.time.interval.end));
@@ -486,7 +492,7 @@ function meetings(v: SentenceView, doc: Doc): void {
     if (!places.length) for (const p of within(v, clause.start, clause.end, isPlace)) if (p.type === 'place') add(d, p, 'place');
     if (time) d.time = time;
     d.status = meetingStatus(v, time, doc.ctx, phrase, clauseText);
-    if (d.status === 'held' && TO_HOLD.test(text.slice(Math.max(clause.start - base, m.index! - 60), m.index!))) d.status = 'scheduled';
+    if (d.status === 'held' && intended) d.status = 'scheduled';
     if (isSession && parent) inherit(d, parent);
     else if (!hasRole(d, 'place') && doc.ctx.datelineKey && d.major && d.status === 'scheduled' && time?.interval.precision === 'week') addKey(d, doc.ctx.datelineKey, 'place', d.evidence);
     if (!d.participants.size) doc.drafts.pop();
@@ -592,10 +598,15 @@ function verbMeetings(v: SentenceView, doc: Doc): void {
     if (doc.drafts.some((d) => d.sentence === v.s.index && (d.type === 'meeting' || d.type === 'session') && objects.some((o) => d.participants.has(o.key)))) continue;
     const subj = subjects.filter((x) => x.type === 'person').slice(-2);
     const subjUse = subj.length ? subj : subjects.slice(-1);
-    const d = newDraft(doc, 'meeting', v, 'events.meeting.verb', `${subjUse.map((x) => x.name).join(', ')} ${m[0]} ${objects.map((x) => x.name).slice(0, 3).join(', ')}`);
+    // "The European Union and India held talks": bodies and countries joined by "and" all take part.
+    for (let k = subjects.length - 2; !subj.length && k >= 0 && JOINED.test(text.slice(subjects[k].end - base, subjects[k + 1].start - base)); k--) subjUse.unshift(subjects[k]);
+    const carried = subjUse.length === 1 ? carriedSubject(doc, v, subjUse[0]) : undefined;
+    const d = newDraft(doc, 'meeting', v, 'events.meeting.verb', `${carried ? 'he' : subjUse.map((x) => x.name).join(', ')} ${m[0]} ${objects.map((x) => x.name).slice(0, 3).join(', ')}`);
     d.evidence = { start: clause.start, end: clause.end, rule: 'events.meeting.verb' };
     d.noun = 'talks';
-    for (const x of subjUse) add(d, x, hostVerb ? 'host' : 'participant');
+    if (carried) for (const k of carried) addKey(d, k, 'participant', { start: subjUse[0].start, end: subjUse[0].end, rule: subjUse[0].rule });
+    else for (const x of subjUse) add(d, x, hostVerb ? 'host' : 'participant');
+    d.subjects = [...d.participants.keys()];
     for (const x of objects) add(d, x, hostVerb ? 'guest' : 'participant');
     for (const p of within(v, clause.start, clause.end, isPlace)) if (p.type === 'place' || /\b(?:in|at)\s+$/i.test(text.slice(0, p.start - base))) add(d, p, 'place');
     const time = timeNear(v, at, clause);
@@ -603,7 +614,37 @@ function verbMeetings(v: SentenceView, doc: Doc): void {
     const clauseText = text.slice(clause.start - base, clause.end - base);
     d.status = meetingStatus(v, time, doc.ctx, m[0], clauseText);
     if (/^(?:met|sat|held|conferred|spoke|hosted|received|welcomed)/i.test(m[0])) d.status = 'held';
+    // "He later held talks with Salam, who ..., and with Speaker Berri": told as a sequence, each "with" is a round of its own;
+    // without one ("held talks with al-Sharaa ..., and with al-Shaibani") the second name joins the same talks.
+    AND_WITH.lastIndex = clause.end - base;
+    const more = AND_WITH.exec(text);
+    const other = more && v.mentions.find((x) => isNamedActor(x) && x.start >= base + more.index + more[0].length && x.start - (base + more.index + more[0].length) <= 40);
+    if (!other || d.participants.has(other.key)) continue;
+    if (!SEQUENCE_BEFORE.test(text.slice(Math.max(0, m.index! - 16), m.index!))) { add(d, other, hostVerb ? 'guest' : 'participant'); continue; }
+    const e = newDraft(doc, 'meeting', v, 'events.meeting.verb', `${d.label.slice(0, d.label.indexOf(m[0]) + m[0].length)} ${other.name}`);
+    e.evidence = { start: base + more.index, end: v.s.end, rule: 'events.meeting.verb.and-with' };
+    e.noun = 'talks';
+    e.subjects = d.subjects;
+    for (const k of d.subjects) { const p = d.participants.get(k)!; e.participants.set(k, p); }
+    add(e, other, hostVerb ? 'guest' : 'participant');
+    e.time = d.time;
+    e.status = d.status;
   }
+}
+
+const JOINED = /^\s*(?:,|and|,\s*and)\s*$/;
+const AND_WITH = /,\s+and\s+(?:\w+\s+)?with\s+/g;
+const SEQUENCE_BEFORE = /\b(?:later|then|afterwards|subsequently|next)\s+$/i;
+
+/**
+ * "Guterres met Aoun. He later held talks with Salam": a pronoun opening a sentence continues the
+ * subject of the meeting just told, where the pronoun was resolved to that meeting's guest.
+ */
+function carriedSubject(doc: Doc, v: SentenceView, pronoun: EntityMention): string[] | undefined {
+  if (!pronoun.rule.endsWith('reference.pronoun') || pronoun.start - v.s.start > 3) return undefined;
+  const prev = findLast(doc.drafts, (d) => d.sentence === v.s.index - 1 && d.evidence.rule === 'events.meeting.verb');
+  if (!prev?.subjects?.length || prev.subjects.includes(pronoun.key) || !prev.participants.has(pronoun.key)) return undefined;
+  return prev.subjects;
 }
 
 /** A session takes its meeting's place, bodies, date and status where it names none of its own. */
@@ -980,13 +1021,16 @@ function sameFact(a: Draft, b: Draft): boolean {
       return shareAny(keysWithRole(a, 'visitor'), keysWithRole(b, 'visitor')) && shareAny(keysWithRole(a, 'place'), keysWithRole(b, 'place')) && timesAgree(a, b);
     case 'meeting': {
       if (a.type !== b.type || !a.noun || a.noun !== b.noun || !timesAgree(a, b)) return false;
+      // "Guterres met Aoun. He later held talks with Salam": people meeting different people are different meetings.
+      const qa = personKeys(a), qb = personKeys(b);
+      const samePeople = qa.every((k) => qb.includes(k)) || qb.every((k) => qa.includes(k));
+      if (qa.length > 1 && qb.length > 1 && !samePeople) return false;
       // A mention without date or place ("attending his first meeting of the group") restates one that has them.
       if ((isBare(a) || isBare(b)) && shareAny(partyKeys(a), partyKeys(b))) return true;
       if (a.status && b.status && a.status !== b.status) return false;
       const pa = keysWithRole(a, 'place'), pb = keysWithRole(b, 'place');
       if (pa.length && pb.length && !shareAny(pa, pb)) return false;
-      const qa = personKeys(a), qb = personKeys(b);
-      if (qa.length && qb.length) return qa.every((k) => qb.includes(k)) || qb.every((k) => qa.includes(k));
+      if (qa.length && qb.length) return samePeople;
       return !!(a.time && b.time) || (pa.length > 0 && pb.length > 0);
     }
     default:

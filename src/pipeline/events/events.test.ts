@@ -114,6 +114,17 @@ describe('meetings', () => {
     expect(names(x, earlier!, 'participant')).toEqual(['European Council']);
   });
 
+  it('keeps a visitor\'s rounds apart: "He later held talks with A, who ..., and with B" after "X met C"', () => {
+    const x = run('BEIRUT, Jan. 17 — UN Secretary-General António Guterres met President Joseph Aoun on Friday. He later held talks with Prime Minister-designate Nawaf Salam, who is trying to form a government, and with Parliament Speaker Nabih Berri.', '2025-01-17');
+    const meetings = x.events.filter((e) => e.type === 'meeting').map((e) => names(x, e).sort());
+    expect(meetings).toEqual([['António Guterres', 'Joseph Aoun'], ['António Guterres', 'Nawaf Salam'], ['António Guterres', 'Nabih Berri']].map((p) => p.sort()));
+  });
+
+  it('keeps "held talks with A, the leader, and with B" told as no sequence as one meeting', () => {
+    const x = run('KUWAIT CITY, Dec 31 (Meridian) - GCC Secretary-General Jasem Mohamed Albudaiwi held talks with Syrian leader Ahmed al-Sharaa, the head of the new administration, and with Foreign Minister Asaad al-Shaibani on Monday.', '2024-12-31');
+    expect(names(x, only(x, 'meeting'))).toEqual(expect.arrayContaining(['Jasem Mohamed Albudaiwi', 'Ahmed al-Sharaa', 'Asaad al-Shaibani']));
+  });
+
 });
 
 describe('sessions', () => {
