@@ -811,10 +811,11 @@ function plans(v: SentenceView, doc: Doc): void {
   // A cue inside a longer one ("expected to approve" inside "are expected to approve") is that cue.
   const kept = cues.filter((c, i) => !cues.some((o, j) => j !== i && o.at <= c.at && o.end >= c.end && (o.end - o.at > c.end - c.at || (o.end - o.at === c.end - c.at && j < i))));
   const usedActions = new Set<number>();
-  // "rejected a plan to deploy": a verdict right before another cue decides that plan's status.
+  // "rejected a plan to deploy": a verdict right before another cue decides that plan's status;
+  // "tabled the legal proposal for SAFE": two proposal cues in a row are one act of proposing.
   for (let ci = 0; ci + 1 < kept.length; ci++) {
     const [a, b] = [kept[ci], kept[ci + 1]];
-    if (b.at - a.end <= 12 && (a.status === 'rejected' || a.status === 'approved' || a.status === 'expected' || a.status === 'under_review') && b.status === 'proposed') {
+    if (b.at - a.end <= 12 && b.status === 'proposed') {
       // The verdict opens the merged cue, so the article before "plan" is not read as a description.
       kept[ci + 1] = { ...b, at: a.at, status: a.status, id: a.id };
       kept.splice(ci, 1);

@@ -254,6 +254,7 @@ describe('proposals and decisions', () => {
     { wording: 'agreed to consider sending', text: 'The UN Security Council agreed to consider sending observers to Haiti.', type: 'proposal', status: 'under_review', rule: 'events.plan.consider' },
     { wording: 'are expected to approve', text: 'NATO ministers are expected to approve the expansion of NATO Mission Iraq.', type: 'proposal', status: 'expected', rule: 'events.plan.expected-to' },
     { wording: 'proposed a centre', text: 'Japan proposed a maritime coordination centre in Manila.', type: 'proposal', status: 'proposed', rule: 'events.plan.propose' },
+    { wording: 'tabled the legal proposal for', text: 'The European Commission tabled the legal proposal for NATO Mission Iraq on Wednesday.', type: 'proposal', status: 'proposed', rule: 'events.plan.propose' },
     { wording: 'plans to open', text: 'The AU plans to open a liaison office in Khartoum.', type: 'proposal', status: 'proposed', rule: 'events.plan.plans-to' },
     { wording: 'agreed to launch', text: 'EU ministers agreed to launch a naval mission in the Red Sea.', type: 'decision', status: 'approved', rule: 'events.plan.approved' },
     { wording: 'agreed to set up', text: 'G7 ministers agreed to set up a maritime working group in Ottawa.', type: 'decision', status: 'approved', rule: 'events.plan.approved' },
