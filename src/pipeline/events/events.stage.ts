@@ -1004,6 +1004,10 @@ function isBare(d: Draft): boolean {
   return !d.time && !hasRole(d, 'place');
 }
 
+function isVerbMeeting(d: Draft): boolean {
+  return d.evidence.rule.startsWith('events.meeting.verb');
+}
+
 function sameFact(a: Draft, b: Draft): boolean {
   if (group(a.type) !== group(b.type)) return false;
   switch (group(a.type)) {
@@ -1022,10 +1026,10 @@ function sameFact(a: Draft, b: Draft): boolean {
       return shareAny(keysWithRole(a, 'visitor'), keysWithRole(b, 'visitor')) && shareAny(keysWithRole(a, 'place'), keysWithRole(b, 'place')) && timesAgree(a, b);
     case 'meeting': {
       if (a.type !== b.type || !a.noun || a.noun !== b.noun || !timesAgree(a, b)) return false;
-      // "Guterres met Aoun. He later held talks with Salam": people meeting different people are different meetings.
+      // "Guterres met Aoun. He later held talks with Salam": two verb meetings of different people are different meetings.
       const qa = personKeys(a), qb = personKeys(b);
       const samePeople = qa.every((k) => qb.includes(k)) || qb.every((k) => qa.includes(k));
-      if (qa.length > 1 && qb.length > 1 && !samePeople) return false;
+      if (qa.length > 1 && qb.length > 1 && !samePeople && isVerbMeeting(a) && isVerbMeeting(b)) return false;
       // A mention without date or place ("attending his first meeting of the group") restates one that has them.
       if ((isBare(a) || isBare(b)) && shareAny(partyKeys(a), partyKeys(b))) return true;
       if (a.status && b.status && a.status !== b.status) return false;
