@@ -81,6 +81,10 @@ export async function insertRows<T extends keyof Database>(
   columns: readonly (keyof Database[T] & string)[],
   rows: readonly Insertable<Database[T]>[],
 ): Promise<void> {
+  // A column added to the table but not to `columns` would be silently left out.
+  if (rows.length > 0 && Object.keys(rows[0]).length !== columns.length) {
+    throw new Error(`Rows for ${table} have columns the insert does not list (${Object.keys(rows[0]).join(', ')}).`);
+  }
   for (let start = 0; start < rows.length; ) {
     const n = rowsPerStatement(rows.length - start);
     const args: unknown[] = [];
