@@ -98,22 +98,15 @@ const ATTRIBUTIVE_NOUNS = new Set([
 function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sentence: number): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    // Most lower-case words start no name: one small set answers that before the big index.
-    if (!t.word || (!t.cap && !r.index.startsLowercase(t.key))) continue;
-    let max = Math.min(r.index.maxLength(t.key), tokens.length - i);
-    if (!max) continue;
-    if (max > 1 && !r.index.continues(t.key, tokens[i + 1].key)) max = 1;
-    // Build the keys once, shortest first, and keep the longest that names something.
-    let key = '';
-    let best: DictHit | undefined;
-    let bestLen = 0;
-    for (let len = 1; len <= max; len++) {
-      key = len === 1 ? tokens[i].key : key + ' ' + tokens[i + len - 1].key;
-      const hits = r.index.lookup(key);
-      if (!hits) continue;
-      const hit = pickHit(hits, tokens, i, i + len);
-      if (hit) { best = hit; bestLen = len; }
+    const found = longestHitAt(tokens, i, r);
+    if (!found) continue;
+    let best: DictHit | undefined = found.hit;
+    const bestLen = found.len;
+    // "the Organization for Security and Co-operation in Europe": a short phrase with the article
+    // ("the organization") gives way to a longer name starting right after it.
+    if (tokens[i].key === 'the') {
+      const next = longestHitAt(tokens, i + 1, r);
+      if (next && next.len + 1 > bestLen) continue;
     }
     // "Gulf states", "Pacific islands", "European leaders": a place name used as an adjective names no place.
     if (best && best.kind === 'region' && ATTRIBUTIVE_NOUNS.has(tokens[i + bestLen]?.key ?? '')) best = undefined;
@@ -139,6 +132,28 @@ function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sent
     }
   }
   return out;
+}
+
+/** The longest dictionary phrase starting at token i whose casing fits, if any. */
+function longestHitAt(tokens: Token[], i: number, r: MentionResources): { hit: DictHit; len: number } | undefined {
+  const t = tokens[i];
+  // Most lower-case words start no name: one small set answers that before the big index.
+  if (!t || !t.word || (!t.cap && !r.index.startsLowercase(t.key))) return undefined;
+  let max = Math.min(r.index.maxLength(t.key), tokens.length - i);
+  if (!max) return undefined;
+  if (max > 1 && !r.index.continues(t.key, tokens[i + 1].key)) max = 1;
+  // Build the keys once, shortest first, and keep the longest that names something.
+  let key = '';
+  let best: DictHit | undefined;
+  let bestLen = 0;
+  for (let len = 1; len <= max; len++) {
+    key = len === 1 ? t.key : key + ' ' + tokens[i + len - 1].key;
+    const hits = r.index.lookup(key);
+    if (!hits) continue;
+    const hit = pickHit(hits, tokens, i, i + len);
+    if (hit) { best = hit; bestLen = len; }
+  }
+  return best ? { hit: best, len: bestLen } : undefined;
 }
 
 /** Longest title ("foreign policy chief", "Secretary-General") starting at token i, as a token count. */

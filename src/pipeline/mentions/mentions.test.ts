@@ -264,6 +264,11 @@ describe('instruments', () => {
     expect(byTextOrThrow(ms, 'Tirana').type).toBe('place');
   });
 
+  it('prefers a long name after "the" to a collective noun with the article ("the Organization for Security and Co-operation in Europe")', () => {
+    const ms = mentionsOf('Ministers of the Organization for Security and Co-operation in Europe met in Malta.');
+    expect(byTextOrThrow(ms, 'Organization for Security and Co-operation in Europe')).toMatchObject({ key: 'org:osce', rule: 'mentions.dictionary.lexicon' });
+  });
+
   it('finds a small town where the text places something ("talks in Davos"), not a bare capitalised word', () => {
     const ms = mentionsOf('The foreign ministers held talks in Davos on Tuesday.');
     expect(byTextOrThrow(ms, 'Davos')).toMatchObject({ type: 'place', rule: 'mentions.gazetteer.city' });
