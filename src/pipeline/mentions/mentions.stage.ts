@@ -561,7 +561,9 @@ function capitalisedNames(
       if (u.word && !u.cap && ARTICLE_NAME.test(u.text)) { j++; continue; }
       if (u.word && u.cap && NOT_NAME_WORDS.has(u.key) && ORGANIZATION_HEADS.has(u.key)) { j++; continue; }
       // "Trade and Technology Council": "and" joins words of one name until its head noun.
-      if (u.key === 'and' && !u.cap && tokens[j + 1]?.cap && tokens[j + 1].word && !NOT_NAME_WORDS.has(tokens[j + 1].key)) {
+      // Not after a name the dictionary knows: "the EU and African Union ministers" are two bodies.
+      if (u.key === 'and' && !u.cap && tokens[j + 1]?.cap && tokens[j + 1].word && !NOT_NAME_WORDS.has(tokens[j + 1].key) &&
+        !cands.some((c) => c.from >= i && c.to === j && c.rule.startsWith('mentions.dictionary'))) {
         let hasHead = false;
         for (let h = i; h < j; h++) if (headKind(tokens[h])) hasHead = true;
         let l = j + 1;

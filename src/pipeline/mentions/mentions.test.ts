@@ -264,6 +264,13 @@ describe('instruments', () => {
     expect(byTextOrThrow(ms, 'Tirana').type).toBe('place');
   });
 
+  it('keeps two known bodies joined by "and" apart ("the EU and African Union ministers")', () => {
+    const ms = mentionsOf('The EU and African Union ministers met in Brussels.');
+    expect(byTextOrThrow(ms, 'EU').key).toBe('org:eu');
+    expect(byTextOrThrow(ms, 'African Union').key).toBe('org:au');
+    expect(ms.some((m) => m.text === 'EU and African Union')).toBe(false);
+  });
+
   it('prefers a long name after "the" to a collective noun with the article ("the Organization for Security and Co-operation in Europe")', () => {
     const ms = mentionsOf('Ministers of the Organization for Security and Co-operation in Europe met in Malta.');
     expect(byTextOrThrow(ms, 'Organization for Security and Co-operation in Europe')).toMatchObject({ key: 'org:osce', rule: 'mentions.dictionary.lexicon' });
