@@ -95,7 +95,7 @@ async function countMentions(db: Db, statements: StatementCache, documentId: str
             mention_count: eb(
               'mention_count',
               '+',
-              eb.selectFrom('mentions as m').whereRef('m.entity_id', '=', 'entities.id').where('m.document_id', '=', doc).select(eb.fn.countAll<number>().as('n')),
+              eb.selectFrom('mentions as m').whereRef('m.entity_id', '=', 'entities.id').where('m.document_id', '=', doc).select((sb) => sb.fn.countAll<number>().as('n')),
             ),
             document_count: eb('document_count', '+', eb.lit(1)),
           }))
