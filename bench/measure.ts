@@ -58,3 +58,10 @@ export async function timeInterleaved<T, K extends string>(
   }
   return totals;
 }
+
+/** The pass with the median wall time (the middle one of an odd count). */
+export function medianPass(passes: readonly Timing[]): Timing {
+  if (passes.length === 0) throw new RangeError('medianPass needs at least one pass');
+  const sorted = [...passes].sort((a, b) => a.seconds - b.seconds);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
