@@ -114,4 +114,6 @@ export interface Titles {
   honorifics: string[];
   /** Family names written first and used alone later ("Wang Yi" ... "Wang"). */
   familyNameFirst: string[];
+  /** Offices whose holder leads a country ("President"): "the Indonesian leader" points back to them. */
+  leaderOffices: string[];
 }

@@ -6,7 +6,7 @@ describe('title entries', () => {
 
   it('list offices, descriptors and honorifics without repeats', () => {
     expect(titles.version).toMatch(/^\d+\.\d+\.\d+\+\d{4}-\d{2}-\d{2}$/);
-    for (const list of [titles.offices, titles.descriptors, titles.honorifics, titles.familyNameFirst]) {
+    for (const list of [titles.offices, titles.descriptors, titles.honorifics, titles.familyNameFirst, titles.leaderOffices]) {
       const lower = list.map((w) => w.toLowerCase());
       expect(new Set(lower).size).toBe(lower.length);
       for (const w of list) expect(w.trim()).toBe(w);
@@ -44,10 +44,15 @@ describe('title entries', () => {
   });
 
   it('refuses a word listed both as office and honorific', () => {
-    expect(() => buildTitles({ version: '1', offices: ['Sheikh'], descriptors: ['official'], honorifics: ['Sheikh'], familyNameFirst: ['Wang'] })).toThrow(/also an office/);
+    expect(() => buildTitles({ version: '1', offices: ['Sheikh'], descriptors: ['official'], honorifics: ['Sheikh'], familyNameFirst: ['Wang'], leaderOffices: ['King'] })).toThrow(/also an office/);
+  });
+
+  it('hold leader offices that are all offices too', () => {
+    expect(titles.leaderOffices).toEqual(expect.arrayContaining(['President', 'Prime Minister', 'King']));
+    expect(() => buildTitles({ version: '1', offices: ['King'], descriptors: ['official'], honorifics: ['Mr'], familyNameFirst: ['Wang'], leaderOffices: ['Pope'] })).toThrow(/not listed in offices/);
   });
 
   it('refuses a family name that is not one capitalised word', () => {
-    expect(() => buildTitles({ version: '1', offices: ['King'], descriptors: ['official'], honorifics: ['Mr'], familyNameFirst: ['wang yi'] })).toThrow(/one capitalised word/);
+    expect(() => buildTitles({ version: '1', offices: ['King'], descriptors: ['official'], honorifics: ['Mr'], familyNameFirst: ['wang yi'], leaderOffices: ['King'] })).toThrow(/one capitalised word/);
   });
 });

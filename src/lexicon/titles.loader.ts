@@ -16,6 +16,7 @@ export function buildTitles(data: unknown): LoadedTitles {
     descriptors: asStringArray(root.descriptors, FILE, 'descriptors'),
     honorifics: asStringArray(root.honorifics, FILE, 'honorifics'),
     familyNameFirst: asStringArray(root.familyNameFirst, FILE, 'familyNameFirst'),
+    leaderOffices: asStringArray(root.leaderOffices, FILE, 'leaderOffices'),
   };
   for (const [name, list] of Object.entries(lists)) {
     if (list.length === 0) fail(FILE, name, 'the list is empty');
@@ -31,6 +32,7 @@ export function buildTitles(data: unknown): LoadedTitles {
   // An honorific is not an office: a word in both would make "Sheikh X" a role.
   const offices = new Set(lists.offices.map((w) => w.toLowerCase()));
   for (const h of lists.honorifics) if (offices.has(h.toLowerCase())) fail(FILE, 'honorifics', `"${h}" is also an office`);
+  for (const l of lists.leaderOffices) if (!offices.has(l.toLowerCase())) fail(FILE, 'leaderOffices', `"${l}" is not listed in offices`);
 
   const entries: TitleEntry[] = [
     ...lists.offices.map((words) => ({ words, kind: 'office' as const })),

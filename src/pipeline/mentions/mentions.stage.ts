@@ -322,6 +322,11 @@ function withReferences(tokens: Token[], chosen: Candidate[], r: MentionResource
     const afterThe = tokens[k - 1]?.key === 'the' && !covered[k - 1];
     const afterTheDemonym = !afterThe && tokens[k - 2]?.key === 'the' && chosen.some((c) => c.from === k - 1 && c.to === k && c.via === 'demonym');
     if (!afterThe && !afterTheDemonym) continue;
+    // "the Indonesian leader": whoever holds a leader's office of that country.
+    if (afterTheDemonym && t.key === 'leader') {
+      refs.push(referenceAt(t, k, sentence, 'person', tokens[k - 1].key, 'mentions.reference.leader', 'descriptor'));
+      continue;
+    }
     const tl = titleAt(tokens, k, r);
     if (tl && !isNameToken(tokens[k + tl])) {
       const end = tokens[k + tl - 1].end;
@@ -342,6 +347,9 @@ function withReferences(tokens: Token[], chosen: Candidate[], r: MentionResource
     } else if (c.rule === 'mentions.reference.title') {
       const title = c.name;
       const person = findLast(recent.people, (p) => !!p.attributes?.role && foldRole(p.attributes.role).endsWith(title));
+      m = person ? { ...person, ...pick(c), rule: c.rule, via: 'descriptor' } : undefined;
+    } else if (c.rule === 'mentions.reference.leader') {
+      const person = findLast(recent.people, (p) => !!p.attributes?.role && leadsCountry(foldRole(p.attributes.role), c.name, r));
       m = person ? { ...person, ...pick(c), rule: c.rule, via: 'descriptor' } : undefined;
     } else if (c.rule === 'mentions.reference.head') {
       const head = c.name;
@@ -372,6 +380,13 @@ function toMention(c: Candidate): EntityMention {
   if (c.via !== undefined) m.via = c.via;
   if (c.alias !== undefined) m.alias = c.alias;
   return m;
+}
+
+/** A role such as "indonesian president": a leader's office, held for the country of `demonym`. */
+function leadsCountry(role: string, demonym: string, r: MentionResources): boolean {
+  if (!role.startsWith(demonym + ' ')) return false;
+  for (const office of r.leaderOffices) if (role.endsWith(' ' + office)) return true;
+  return false;
 }
 
 /** A back-reference from token k (to token `to`), still to be resolved to what it points at. */

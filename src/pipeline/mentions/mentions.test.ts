@@ -264,6 +264,13 @@ describe('instruments', () => {
     expect(byTextOrThrow(ms, 'Tirana').type).toBe('place');
   });
 
+  it('reads "the Indonesian leader" as the Indonesian leader named before, not the last person named', () => {
+    const ms = mentionsOf('Indonesian President Prabowo Subianto arrived in Paris. French President Emmanuel Macron greeted him. The Indonesian leader held talks with Macron.');
+    expect(byTextOrThrow(ms, 'leader')).toMatchObject({ key: 'person:prabowo-subianto', rule: 'mentions.reference.leader' });
+    const none = mentionsOf('French President Emmanuel Macron spoke. The Indonesian leader was absent.');
+    expect(none.some((m) => m.text === 'leader')).toBe(false);
+  });
+
   it('keeps two known bodies joined by "and" apart ("the EU and African Union ministers")', () => {
     const ms = mentionsOf('The EU and African Union ministers met in Brussels.');
     expect(byTextOrThrow(ms, 'EU').key).toBe('org:eu');

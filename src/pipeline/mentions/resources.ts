@@ -17,6 +17,8 @@ export interface MentionResources {
   honorifics: Set<string>;
   /** Keys of family names written first ("wang" of "Wang Yi"): the first word points back too. */
   familyNameFirst: Set<string>;
+  /** Keys of offices whose holder leads a country ("president", "prime minister"). */
+  leaderOffices: string[];
 }
 
 const slugCache = new Map<string, string>();
@@ -85,6 +87,7 @@ export function buildMentionResources(lexicon = loadLexicon(), gazetteer = loadG
     descriptors: new Set(t.descriptors.map(phraseKey)),
     honorifics: new Set(t.honorifics.map((h) => phraseKey(h).replace(/\.$/, ''))),
     familyNameFirst: new Set(t.familyNameFirst.map(phraseKey)),
+    leaderOffices: t.leaderOffices.map(phraseKey),
   };
 }
 
