@@ -200,8 +200,9 @@ function nameAt(tokens: Token[], i: number, cover: Coverage): number {
   let words = 0;
   while (k < tokens.length && words < 4) {
     const t = tokens[k];
-    if (isNameToken(t) && !cover.covers(k)) { words++; k++; continue; }
+    // An initial first: "S." is also a capitalised word, but its period must not end the name.
     if (isInitial(tokens, k) && !cover.covers(k)) { words++; k += 2; continue; }
+    if (isNameToken(t) && !cover.covers(k)) { words++; k++; continue; }
     // Particles inside or before a family name: "Ursula von der Leyen", "von der Leyen".
     if (PERSON_PARTICLES.has(t.key) && !t.cap) {
       let l = k;
@@ -509,7 +510,7 @@ function personsByTitle(
     if (!len) continue;
     const titleEnd = i + len;
     const rs = roleStart(tokens, i, cands);
-    const role = text.slice(tokens[rs].start, tokens[titleEnd - 1].end);
+    let role = text.slice(tokens[rs].start, tokens[titleEnd - 1].end);
     // Title, then name: "Foreign Minister Andrii Sybiha", "foreign minister, Andrii Sybiha,",
     // also past a qualifier: "special envoy on Myanmar, Othman Hashim".
     let nameFrom = titleEnd;
@@ -519,7 +520,18 @@ function personsByTitle(
       const q0 = k;
       while (tokens[k] && tokens[k].cap && tokens[k].word && k - q0 < 5) k++;
       if (k > q0 && tokens[k]?.text === ',') nameFrom = k;
+      else {
+        // No comma: "Commissioner for Trade and Economic Security Maroš Šefčovič" — the remit runs
+        // on ("and" inside it) and the last two capitalised words, no words of a body's name, are the person.
+        let e = q0;
+        while (tokens[e] && ((tokens[e].cap && tokens[e].word) || (tokens[e].key === 'and' && tokens[e + 1]?.cap && !titleAt(tokens, e + 1, r))) && e - q0 < 8) e++;
+        const n0 = e - 2;
+        if (n0 > q0 && isNameToken(tokens[n0]) && isNameToken(tokens[n0 + 1]) && !r.bodyWords.has(tokens[n0].key) && !r.bodyWords.has(tokens[n0 + 1].key) &&
+          !cover.covers(n0) && !cover.covers(n0 + 1)) nameFrom = n0;
+      }
     }
+    // The remit is part of the role: "Commissioner for Trade and Economic Security".
+    if (nameFrom > titleEnd) role = text.slice(tokens[rs].start, tokens[nameFrom - 1].end);
     if (tokens[nameFrom]?.text === ',') nameFrom++;
     const n = nameAt(tokens, nameFrom, cover);
     if (n) {
@@ -698,7 +710,10 @@ function classifyRun(
       if (cover.covers(k)) { k++; continue; }
       let l = k;
       while (l < to && !cover.covers(l)) l++;
-      if (l - k < to - from) classifyRun(tokens, k, l, text, sentence, cands, cover, r, people);
+      // "Moussa Faki Mahamat of | Chad": the connector before a covered name belongs to neither piece.
+      let end = l;
+      while (end > k && NAME_CONNECTORS.has(tokens[end - 1].key) && !tokens[end - 1].cap) end--;
+      if (end > k && end - k < to - from) classifyRun(tokens, k, end, text, sentence, cands, cover, r, people);
       k = l;
     }
     return;

@@ -104,6 +104,24 @@ describe('people named with a title', () => {
     expect(byTextOrThrow(ms, 'Mark Carney').key).toBe('person:mark-carney');
   });
 
+  it('reads a name opening with an initial ("External Affairs Minister S. Jaishankar")', () => {
+    const ms = mentionsOf('The talks were led by External Affairs Minister S. Jaishankar on Monday.');
+    expect(byTextOrThrow(ms, 'S. Jaishankar')).toMatchObject({ type: 'person', rule: 'mentions.person.title-before' });
+  });
+
+  it('reads a name after a title with its remit ("Commissioner for Trade and Economic Security Maroš Šefčovič")', () => {
+    const ms = mentionsOf('The EU side was led by Commissioner for Trade and Economic Security Maroš Šefčovič and Deputy Prime Minister for Reintegration Oleg Serebrian.');
+    expect(byTextOrThrow(ms, 'Maroš Šefčovič').attributes?.role).toBe('Commissioner for Trade and Economic Security');
+    expect(byTextOrThrow(ms, 'Oleg Serebrian').type).toBe('person');
+    expect(mentionsOf('The Minister for Trade and Economic Security Affairs spoke.').some((m) => m.type === 'person')).toBe(false);
+  });
+
+  it('reads a name before "of <country>, who" ("Moussa Faki Mahamat of Chad, who ...")', () => {
+    const ms = mentionsOf('He takes over from Moussa Faki Mahamat of Chad, who has led the Commission since 2017.');
+    expect(byTextOrThrow(ms, 'Moussa Faki Mahamat').type).toBe('person');
+    expect(byTextOrThrow(ms, 'Chad').key).toBe('country:TD');
+  });
+
   it('finds a person without a title from a speech verb or an honorific', () => {
     const said = mentionsOf('Josep Borrell said the mission would continue.');
     expect(byTextOrThrow(said, 'Josep Borrell')).toMatchObject({ type: 'person', rule: 'mentions.person.speech-or-honorific' });

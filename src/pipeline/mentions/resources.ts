@@ -17,6 +17,8 @@ export interface MentionResources {
   honorifics: Set<string>;
   /** Keys of family names written first ("wang" of "Wang Yi"): the first word points back too. */
   familyNameFirst: Set<string>;
+  /** Every word of the lexicon's organization and instrument names ("security", "affairs"): no part of a person's name. */
+  bodyWords: Set<string>;
   /** Keys of offices whose holder leads a country ("president", "prime minister"). */
   leaderOffices: string[];
 }
@@ -35,7 +37,9 @@ export function slug(s: string): string {
 
 export function buildMentionResources(lexicon = loadLexicon(), gazetteer = loadGazetteer()): MentionResources {
   const b = new PhraseIndexBuilder();
+  const bodyWords = new Set<string>();
   for (const e of lexicon.entries) {
+    for (const w of phraseKey(e.name).split(' ')) if (w.length > 3) bodyWords.add(w);
     const key = `${e.type === 'instrument' ? 'inst' : 'org'}:${e.id}`;
     const attributes = {
       lexiconId: e.id,
@@ -87,6 +91,7 @@ export function buildMentionResources(lexicon = loadLexicon(), gazetteer = loadG
     descriptors: new Set(t.descriptors.map(phraseKey)),
     honorifics: new Set(t.honorifics.map((h) => phraseKey(h).replace(/\.$/, ''))),
     familyNameFirst: new Set(t.familyNameFirst.map(phraseKey)),
+    bodyWords,
     leaderOffices: t.leaderOffices.map(phraseKey),
   };
 }
