@@ -226,6 +226,7 @@ export function findMentions(seg: Segmented, ctx: MentionContext): EntityMention
     const cands = dictionaryPass(tokens, r, text, sentence.index);
     const cover = new Coverage(tokens.length, cands);
 
+    holdersOfPosts(tokens, text, sentence, cands, cover, r, people);
     personsByTitle(tokens, text, sentence, cands, cover, r, people);
     capitalisedNames(tokens, text, sentence, cands, cover, r, people);
     lowercaseInstruments(tokens, text, sentence, cands);
@@ -498,6 +499,42 @@ function remember(people: Map<string, Candidate>, c: Candidate, tokens: Token[],
   const first = tokens[c.from];
   const familyFirst = last.text.includes('-') || r.familyNameFirst.has(first.key);
   if (c.to - c.from >= 2 && familyFirst && !people.has(first.key)) people.set(first.key, c);
+}
+
+/**
+ * A post the lexicon knows as an envoy, set beside a name by commas: "the EU Special
+ * Representative for the South Caucasus, Toivo Klaar," or "Toivo Klaar, the EU Special
+ * Representative ...". The person holds the post; the post stays an instrument.
+ */
+function holdersOfPosts(
+  tokens: Token[], text: string, sentence: Sentence, cands: Candidate[], cover: Coverage,
+  r: MentionResources, people: Map<string, Candidate>,
+): void {
+  const posts = cands.filter((c) => c.type === 'instrument' && c.attributes?.instrumentKind === 'envoy');
+  for (const post of posts) {
+    let from = -1;
+    let to = -1;
+    // A post named with its host ("... in Georgia") ends after the host, past its token range.
+    let after = post.to;
+    while (tokens[after] && tokens[after].start < post.end) after++;
+    if (tokens[after]?.text === ',') {
+      const n = nameAt(tokens, after + 1, cover);
+      if (n && (!tokens[after + 1 + n] || !tokens[after + 1 + n].cap)) { from = after + 1; to = from + n; }
+    }
+    if (from < 0) {
+      let k = post.from - 1;
+      if (tokens[k]?.key === 'the') k--;
+      if (tokens[k]?.text === ',') {
+        let s = k - 1;
+        while (s >= 0 && isNameToken(tokens[s]) && !cover.covers(s) && k - s <= 4) s--;
+        if (k - (s + 1) >= 2 && nameAt(tokens, s + 1, cover) === k - (s + 1)) { from = s + 1; to = k; }
+      }
+    }
+    if (from < 0) continue;
+    const c = personCandidate(tokens, text, sentence, from, to, 'mentions.person.post-holder', post.text);
+    cover.add(c);
+    remember(people, c, tokens, r);
+  }
 }
 
 /** People named with a title: "NATO Secretary-General Mark Rutte", "Kaja Kallas, the EU's foreign policy chief". */

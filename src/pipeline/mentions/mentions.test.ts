@@ -122,6 +122,14 @@ describe('people named with a title', () => {
     expect(byTextOrThrow(ms, 'Chad').key).toBe('country:TD');
   });
 
+  it('reads the holder of an envoy post set beside it by commas, on either side', () => {
+    const after = mentionsOf('The EU Special Representative for the South Caucasus and the crisis in Georgia, Toivo Klaar, would continue to support talks.');
+    expect(byTextOrThrow(after, 'Toivo Klaar')).toMatchObject({ type: 'person', rule: 'mentions.person.post-holder' });
+    expect(byTextOrThrow(after, 'Toivo Klaar').attributes?.role).toMatch(/^EU Special Representative for the South Caucasus/);
+    const before = mentionsOf('Geir Pedersen, the UN Special Envoy for Syria, briefed the council.');
+    expect(byTextOrThrow(before, 'Geir Pedersen').type).toBe('person');
+  });
+
   it('finds a person without a title from a speech verb or an honorific', () => {
     const said = mentionsOf('Josep Borrell said the mission would continue.');
     expect(byTextOrThrow(said, 'Josep Borrell')).toMatchObject({ type: 'person', rule: 'mentions.person.speech-or-honorific' });
