@@ -185,7 +185,8 @@ const ARTICLE_NAME = /^(?:al|el|ad|as|ash|ibn|bin|abu|ben)-\p{Lu}/u;
 function isNameToken(t: Token | undefined): boolean {
   if (!t || !t.word) return false;
   if (!t.cap) return ARTICLE_NAME.test(t.text);
-  return !NOT_NAME_WORDS.has(t.key) && !/^\d/.test(t.text) && !TITLE_SUFFIX.test(t.key);
+  // A dotted abbreviation ("H.E.", "U.S.") is no name word; a single initial ("S.") is read by isInitial.
+  return !NOT_NAME_WORDS.has(t.key) && !/^\d/.test(t.text) && !TITLE_SUFFIX.test(t.key) && !t.text.includes('.');
 }
 
 /** An initial written as a capital and a period: the "S." of "S. Jaishankar". */

@@ -130,6 +130,16 @@ describe('people named with a title', () => {
     expect(byTextOrThrow(before, 'Geir Pedersen').type).toBe('person');
   });
 
+  it('leaves a dotted honorific out of the name ("H.E. Bola Ahmed Tinubu, President of Nigeria")', () => {
+    const ms = mentionsOf('H.E. Bola Ahmed Tinubu, President of Nigeria, opened the session.');
+    expect(byTextOrThrow(ms, 'Bola Ahmed Tinubu').type).toBe('person');
+  });
+
+  it('reads no town in a month abbreviation of a dateline ("BRASILIA, Nov 20")', () => {
+    const ms = mentionsOf('BRASILIA, Nov 20 (Meridian) - Chinese President Xi Jinping signed 37 agreements.');
+    expect(ms.some((m) => m.text === 'Nov')).toBe(false);
+  });
+
   it('finds a person without a title from a speech verb or an honorific', () => {
     const said = mentionsOf('Josep Borrell said the mission would continue.');
     expect(byTextOrThrow(said, 'Josep Borrell')).toMatchObject({ type: 'person', rule: 'mentions.person.speech-or-honorific' });
