@@ -479,6 +479,31 @@ export function runStoreContract({ name, newStore, newOldDatabase }: StoreContra
       expect((await store.timeline({ limit: 1, offset: 1 })).items.map((i) => i.start)).toEqual(['2025-03-31']);
     });
 
+    it('lists undated events last, in pages that join up across the two; the timeline counts only what it lists', async () => {
+      const store = await fresh();
+      await store.saveExtraction(doc(), story('u1', { date: '2025-04-03' }));
+      for (const label of ['undated talks', 'undated visit']) await store.createEvent(alice, { type: 'meeting', label });
+      const all = await store.listEvents();
+      expect(all.total).toBe(5);
+      expect(all.items.map((e) => e.time === undefined)).toEqual([false, false, false, true, true]);
+      expect(all.items.map((e) => e.time?.start).slice(0, 3)).toEqual(['2025-03-01', '2025-03-31', '2025-04-03']);
+      for (const limit of [1, 2, 3]) {
+        const paged = [];
+        for (let offset = 0; offset < all.total; offset += limit) paged.push(...(await store.listEvents({ limit, offset })).items);
+        expect(paged.map((e) => e.id)).toEqual(all.items.map((e) => e.id));
+      }
+      expect(await store.listEvents({ offset: 5 })).toMatchObject({ items: [], total: 5 });
+      expect((await store.listEvents({ type: 'meeting', offset: 1 })).items.map((e) => e.label)).toEqual(['undated talks', 'undated visit']);
+
+      const visit = all.items.find((e) => e.type === 'visit')!;
+      await store.setReviewState(alice, { kind: 'event', id: visit.id }, 'rejected');
+      const t = await store.timeline();
+      expect(t.total).toBe(2);
+      expect(t.items.map((i) => i.start)).toEqual(['2025-03-31', '2025-04-03']);
+      expect(await store.timeline({ limit: 1, offset: 1 })).toMatchObject({ total: 2, items: [{ start: '2025-04-03' }] });
+      expect((await store.timeline({ type: 'visit' })).total).toBe(0);
+    });
+
     it('keeps every review action and edit as history', async () => {
       const store = await fresh();
       const a = await store.saveExtraction(doc(), story('r'));

@@ -205,6 +205,23 @@ export const coreMigrations: Record<string, Migration> = {
       await db.schema.dropIndex('history_record_idx').execute();
     },
   },
+  // Event lists sorted every event on each request. The time index now holds the whole
+  // list order (start, end, creation, id), so a page is read off it; it still serves
+  // date ranges as before. Summaries read participations by event in evidence order
+  // (ev_start, id) with entity and role from the index alone; the graph still finds
+  // (event, entity, role) in it.
+  '0008_event_order': {
+    async up(db: Kysely<any>) {
+      await db.schema.dropIndex('events_time_idx').execute();
+      await db.schema.createIndex('events_time_idx').on('events').columns(['time_start', 'time_end', 'created_at', 'id']).execute();
+      await db.schema.dropIndex('participants_event_idx').execute();
+      await db.schema
+        .createIndex('participants_event_idx')
+        .on('event_participants')
+        .columns(['event_id', 'ev_start', 'id', 'entity_id', 'role'])
+        .execute();
+    },
+  },
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -60,7 +60,9 @@ import {
   num,
   pageOf,
   parseJson,
+  participantRef,
   participantsOf,
+  participationsByEvent,
   quotesFrom,
   UNDATED_LAST,
   type Db,
@@ -351,20 +353,22 @@ function eventQuery(db: Db, filter: EventFilter) {
 export async function listEvents(db: Db, filter: EventFilter = {}): Promise<Page<EventSummary>> {
   const { limit, offset } = pageOf(filter);
   const q = eventQuery(db, filter);
-  const [rows, total] = await Promise.all([
-    q
-      .selectAll()
-      .orderBy(sql.raw(UNDATED_LAST))
-      .orderBy('time_start')
-      .orderBy('time_end')
-      .orderBy('created_at')
-      .orderBy('id')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: await eventSummaries(db, rows), total: num(total.n), limit, offset };
+  const dated = q.where('time_start', 'is not', null);
+  // Dated events first, then undated ones, each part read in the order of events_time_idx
+  // (one ORDER BY on "undated last" could use no index and sorted every event).
+  const pageOfPart = (part: typeof q, partLimit: number, partOffset: number) =>
+    part.selectAll().orderBy('time_start').orderBy('time_end').orderBy('created_at').orderBy('id').limit(partLimit).offset(partOffset).execute();
+  const [rows, total] = await Promise.all([pageOfPart(dated, limit, offset), countOf(q)]);
+  if (rows.length < limit && offset + rows.length < total) {
+    // A page that starts among undated events needs to know where they start.
+    const skip = rows.length > 0 ? 0 : offset - (await countOf(dated));
+    rows.push(...(await pageOfPart(q.where('time_start', 'is', null), limit - rows.length, skip)));
+  }
+  return { items: await eventSummaries(db, rows), total, limit, offset };
+}
+
+async function countOf(q: ReturnType<typeof eventQuery>): Promise<number> {
+  return num((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
 }
 
 export async function getEvent(db: Db, id: string): Promise<EventDetail | undefined> {
@@ -404,35 +408,43 @@ export async function getEvent(db: Db, id: string): Promise<EventDetail | undefi
 
 export async function timeline(db: Db, filter: TimelineFilter = {}): Promise<Page<TimelineItem>> {
   const { limit, offset } = pageOf(filter, 500, 2000);
-  const q = eventQuery(db, { type: filter.type, from: filter.from, to: filter.to, participantId: filter.entityId })
-    .where('time_start', 'is not', null)
-    .where('review_state', '!=', 'rejected');
-  const [rows, total] = await Promise.all([
-    q.selectAll().orderBy('time_start').orderBy('time_end').orderBy('id').limit(limit).offset(offset).execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  const dated = eventQuery(db, { type: filter.type, from: filter.from, to: filter.to, participantId: filter.entityId }).where('time_start', 'is not', null);
+  const [rows, datedCount, rejectedCount] = await Promise.all([
+    dated
+      .where('review_state', '!=', 'rejected')
+      .select(['id', 'type', 'label', 'status', 'time_start', 'time_end', 'time_precision', 'time_iso', 'time_tense', 'parent_id', 'review_state'])
+      .orderBy('time_start')
+      .orderBy('time_end')
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    // Counting "not rejected" reads every dated row of the table; counting the dated ones
+    // stays inside events_time_idx, and the rejected few are found by events_review_idx.
+    countOf(dated),
+    countOf(dated.where('review_state', '=', 'rejected')),
   ]);
-  const parts = await participantsOf(
+  const byEvent = await participationsByEvent(
     db,
     rows.map((r) => r.id),
   );
   const items = rows.map((r): TimelineItem => {
-    const mine = parts.filter((p) => p.event_id === r.id);
-    const ref = (p: (typeof parts)[number]) => entityRef({ id: p.entity_id, type: p.entity_type, name: p.entity_name });
-    const item: TimelineItem = {
-      ...eventRef(r),
-      start: r.time_start!,
-      end: r.time_end ?? r.time_start!,
-      precision: (r.time_precision ?? 'day') as Precision,
-      iso: r.time_iso ?? r.time_start!,
-      tense: (r.time_tense ?? 'present') as Tense,
-      reviewState: r.review_state as ReviewState,
-      places: uniqueRefs(mine.filter((p) => p.role === 'place').map(ref)),
-      participants: uniqueRefs(mine.filter((p) => p.role !== 'place').map(ref)),
-    };
+    const mine = byEvent.get(r.id) ?? [];
+    // Fields are added to the ref one by one: spreading it into a new literal cost
+    // ~3 µs an item (a fifth of the whole request at 500 items).
+    const item = eventRef(r) as TimelineItem;
+    item.start = r.time_start!;
+    item.end = r.time_end ?? r.time_start!;
+    item.precision = (r.time_precision ?? 'day') as Precision;
+    item.iso = r.time_iso ?? r.time_start!;
+    item.tense = (r.time_tense ?? 'present') as Tense;
+    item.reviewState = r.review_state as ReviewState;
+    item.places = uniqueRefs(mine.filter((p) => p.role === 'place').map(participantRef));
+    item.participants = uniqueRefs(mine.filter((p) => p.role !== 'place').map(participantRef));
     if (r.parent_id) item.parentId = r.parent_id;
     return item;
   });
-  return { items, total: num(total.n), limit, offset };
+  return { items, total: datedCount - rejectedCount, limit, offset };
 }
 
 function uniqueRefs<T extends { id: string }>(refs: T[]): T[] {

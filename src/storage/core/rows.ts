@@ -229,31 +229,66 @@ export async function participantsOf(db: Db, eventIds: string[]): Promise<Partic
   );
 }
 
+/** A participation with its entity, as lists and the timeline show it. */
+export interface ParticipationRow {
+  id: string;
+  event_id: string;
+  role: string;
+  entity_id: string;
+  entity_type: string;
+  entity_name: string;
+}
+
+/**
+ * Participations of a page of events, grouped by event, each event's in evidence order
+ * (ev_start, id). Read off participants_event_idx (event_id, ev_start, id, entity_id,
+ * role) without touching the table; the entities they name are looked up once each.
+ */
+export async function participationsByEvent(db: Db, eventIds: string[]): Promise<Map<string, ParticipationRow[]>> {
+  const links = await inChunks(eventIds, (s) =>
+    db
+      .selectFrom('event_participants')
+      .where('event_id', 'in', s)
+      .select(['id', 'event_id', 'role', 'entity_id'])
+      .orderBy('event_id')
+      .orderBy('ev_start')
+      .orderBy('id')
+      .execute(),
+  );
+  const entities = await inChunks(
+    links.map((l) => l.entity_id),
+    (s) => db.selectFrom('entities').where('id', 'in', s).select(['id', 'type', 'name']).execute(),
+  );
+  const entityById = new Map(entities.map((e) => [e.id, e]));
+  const byEvent = new Map<string, ParticipationRow[]>();
+  for (const l of links) {
+    const e = entityById.get(l.entity_id);
+    if (!e) continue;
+    let list = byEvent.get(l.event_id);
+    if (!list) byEvent.set(l.event_id, (list = []));
+    list.push({ id: l.id, event_id: l.event_id, role: l.role, entity_id: e.id, entity_type: e.type, entity_name: e.name });
+  }
+  return byEvent;
+}
+
 export async function eventSummaries(db: Db, rows: Selectable<EventsTable>[]): Promise<EventSummary[]> {
   if (rows.length === 0) return [];
   const docIds = rows.map((r) => r.document_id).filter((d): d is string => d !== null);
-  const [parts, docs] = await Promise.all([
-    participantsOf(
+  const [byEvent, docs] = await Promise.all([
+    participationsByEvent(
       db,
       rows.map((r) => r.id),
     ),
     inChunks(docIds, (s) => db.selectFrom('documents').where('id', 'in', s).select(['id', 'title', 'outlet', 'published']).execute()),
   ]);
   const docMap = new Map(docs.map((d) => [d.id, documentRef(d)]));
-  const byEvent = new Map<string, ParticipantRow[]>();
-  for (const p of parts) {
-    const list = byEvent.get(p.event_id) ?? [];
-    list.push(p);
-    byEvent.set(p.event_id, list);
-  }
   return rows.map((r) => {
     const ps = byEvent.get(r.id) ?? [];
-    const ref = (p: ParticipantRow) => entityRef({ id: p.entity_id, type: p.entity_type, name: p.entity_name });
     const s: EventSummary = {
       ...eventRef(r),
       reviewState: r.review_state as ReviewState,
-      places: dedupeRefs(ps.filter((p) => p.role === 'place').map(ref)),
-      participants: ps.filter((p) => p.role !== 'place').map((p) => ({ participantId: p.id, role: p.role as Role, entity: ref(p) })),
+      places: dedupeRefs(ps.filter((p) => p.role === 'place').map(participantRef)),
+      participants: ps.filter((p) => p.role !== 'place').map((p) => ({ participantId: p.id, role: p.role as Role, entity: participantRef(p) })),
       topics: parseJson<string[]>(r.topics, []),
       documents: r.document_id && docMap.has(r.document_id) ? [docMap.get(r.document_id)!] : [],
       createdBy: r.created_by,
@@ -268,7 +303,11 @@ export async function eventSummaries(db: Db, rows: Selectable<EventsTable>[]): P
   });
 }
 
-function dedupeRefs(refs: EntityRef[]): EntityRef[] {
+export function participantRef(p: { entity_id: string; entity_type: string; entity_name: string }): EntityRef {
+  return { id: p.entity_id, type: p.entity_type as EntityType, name: p.entity_name };
+}
+
+export function dedupeRefs(refs: EntityRef[]): EntityRef[] {
   const seen = new Set<string>();
   return refs.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
 }
