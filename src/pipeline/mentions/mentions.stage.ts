@@ -110,6 +110,9 @@ function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sent
     }
     // "Gulf states", "Pacific islands", "European leaders": a place name used as an adjective names no place.
     if (best && best.kind === 'region' && ATTRIBUTIVE_NOUNS.has(tokens[i + bestLen]?.key ?? '')) best = undefined;
+    // "the Kremlin said", "White House officials": a seat of power that speaks is the office it houses.
+    const occupant = !!best && best.attributes?.placeKind === 'site' && speaksForItsOccupant(tokens, i, i + bestLen);
+    if (best && occupant) best = { ...best, type: 'organization', key: `org:site-${best.key.slice(best.key.indexOf(':') + 1)}`, attributes: {} };
     if (best) {
       const hit = best;
       const len = bestLen;
@@ -122,7 +125,7 @@ function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sent
       if (hit.type === 'instrument') for (let k = from + 1; k < i + len - 1; k++) if (tokens[k].key === 'in') hostAt = k + 1;
       out.push({
         start, end, text: text.slice(start, end), type: hit.type, key: hit.key, name: hit.name,
-        attributes: hit.attributes, sentence, rule: `mentions.dictionary.${hit.kind}`,
+        attributes: hit.attributes, sentence, rule: occupant ? 'mentions.site.occupant' : `mentions.dictionary.${hit.kind}`,
         via: hit.kind === 'demonym' ? 'demonym' : hit.kind === 'collective' ? 'descriptor' : 'name',
         from, to: hostAt > 0 ? hostAt - 1 : i + len, weight: 10 + HIT_PRIORITY[hit.kind] + len,
         ...(hostAt > 0 ? { container: true } : {}),
@@ -132,6 +135,22 @@ function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sent
     }
   }
   return out;
+}
+
+// Words after a building's name that make it the people inside it: "Kremlin spokesman", "White House officials".
+const OCCUPANT_WORDS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'aide', 'aides', 'press', 'statement', 'readout']);
+
+// A building followed by these acts ("The Kremlin has sent a team"), unless it follows "at", "in", "to" ...
+const ACTING_AUXILIARIES = new Set(['has', 'had', 'have', 'will', 'would', 'is', 'was', 'could', 'may', 'might', 'should']);
+
+function speaksForItsOccupant(tokens: Token[], from: number, after: number): boolean {
+  const t = tokens[after];
+  if (t?.key === "'s") return OCCUPANT_WORDS.has(tokens[after + 1]?.key ?? '');
+  if (!t) return false;
+  if (SPEECH_VERBS.has(t.key) || OCCUPANT_WORDS.has(t.key)) return true;
+  let before = tokens[from - 1];
+  if (before?.key === 'the') before = tokens[from - 2];
+  return ACTING_AUXILIARIES.has(t.key) && !(before && LOCATIVES.has(before.key));
 }
 
 /** The longest dictionary phrase starting at token i whose casing fits, if any. */

@@ -140,6 +140,14 @@ describe('people named with a title', () => {
     expect(ms.some((m) => m.text === 'Nov')).toBe(false);
   });
 
+  it('reads a seat of power that speaks as the office it houses, and as a place otherwise', () => {
+    expect(byTextOrThrow(mentionsOf('Within hours, the Kremlin said the deal would wait.'), 'Kremlin')).toMatchObject({ type: 'organization', rule: 'mentions.site.occupant' });
+    expect(byTextOrThrow(mentionsOf('Kremlin spokesman Dmitry Peskov declined to comment.'), 'Kremlin').type).toBe('organization');
+    expect(byTextOrThrow(mentionsOf('The Kremlin has sent a team to Istanbul.'), 'Kremlin').type).toBe('organization');
+    expect(byTextOrThrow(mentionsOf('The talks were held at the Kremlin is what aides said.'), 'Kremlin').type).toBe('place');
+    expect(byTextOrThrow(mentionsOf('Macron received him at the Élysée Palace on Monday.'), 'Élysée Palace').type).toBe('place');
+  });
+
   it('finds a person without a title from a speech verb or an honorific', () => {
     const said = mentionsOf('Josep Borrell said the mission would continue.');
     expect(byTextOrThrow(said, 'Josep Borrell')).toMatchObject({ type: 'person', rule: 'mentions.person.speech-or-honorific' });
