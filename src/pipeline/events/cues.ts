@@ -64,7 +64,7 @@ export const MEETING_VERB = /\b(?:met|meets|meet|meeting\s+with|sat\s+down\s+wit
 export const VISIT = /\b(?:visit(?:s|ed|ing)?|travel(?:l?ed|l?ing|s)?\s+to|trips?\s+to|arrived\s+in|arrives\s+in|arrive\s+in|flew\s+(?:in|into|to|(?:\w+\s+){1,3}to)|flies\s+(?:in|into|to)|fly\s+(?:in|into|to)|expected\s+in|tour(?:ed|ing)?(?:\s+of)?)\b/gi;
 // "following a request from", "at the request of", "asked NATO to", "called on"
 export const REQUEST_NOUN = /\b(?:following|after|at|upon|in\s+response\s+to|responding\s+to|answering)\s+(?:a|an|the)\s+(?:formal\s+|official\s+|written\s+|recent\s+)?(?:request|invitation|appeal|call)\s+(?:from|by|of)\b/gi;
-export const REQUEST_VERB = /\b(?:requested|requests|request(?=\s+(?:the|that))|asked|asks|called\s+on|calls\s+on|call\s+on|urged|urges|appealed\s+to|appeals\s+to|sought|seeks|invited|invites|submitted\s+a\s+request|made\s+a\s+request|applied\s+for|applies\s+for)\b/gi;
+export const REQUEST_VERB = /\b(?:requested|requests|request(?=\s+(?:the|that))|asked|asks|called\s+(?:on|upon)|calls\s+(?:on|upon)|call\s+(?:on|upon)|urged|urges|appealed\s+to|appeals\s+to|sought|seeks|invited|invites|submitted\s+a\s+request|made\s+a\s+request|applied\s+for|applies\s+for)\b/gi;
 
 export const CANCELLED = /\b(?:cancel(?:l?ed)|called\s+off|postponed|scrapped)\b/i;
 export const PAST_CUES = /\b(?:last|previous|recent|recently|past|earlier|held|took\s+place|met|was|were|had|did|visited|hosted|attended|said|told|added|stressed|noted)\b/i;

@@ -37,6 +37,8 @@ interface Draft {
   noun?: string;
   /** Where a plan applies: its places and its instruments' hosts, by name and country code. */
   areas: Set<string>;
+  /** A request's addressee named only by description ("the Secretary-General"), to keep two asks of one body apart. */
+  addressedTo?: string;
 }
 
 interface SentenceView {
@@ -58,7 +60,7 @@ const GATE_MEETING = /meeting|summit|ministerial|conference|talks|consultation|r
 const GATE_SESSION = /session|working (?:dinner|lunch|breakfast)|plenary/;
 const GATE_MEETING_VERB = /\bmet\b|meet|sat down|sits down|talks|conferred|spoke with|host|receiv|welcom/;
 const GATE_VISIT = /visit|travel|trip|arriv|flew|flies|expected in|tour/;
-const GATE_REQUEST = /request|ask|call|urge|appeal|sought|seek|invit|appl/;
+const GATE_REQUEST = /request|ask|call|urge|appeal|sought|seek|invit|appl|demand/;
 const GATE_PLAN = /review|consider|discuss|examin|study|assess|weigh|debat|under |expected|set to|poised|due to|likely|plan|intend|propos|seek|aim|want|hope|offer|approv|agree|decid|adopt|endors|sign|authori|renew|appoint|green|ratif|vote|extend|prolong|agreement|deal|launch|open|inaugurat|establish|deploy|set up|unveil|rolled out|took up|reject|veto|block|turned down|dropp|expan|broaden|enlarg|increas|strengthen|reinforc|scal|step/;
 // Bit i of GATES.scan(low) says whether the gate at index i matched: one pass for all six.
 const GATES = new KeywordGates([GATE_MEETING_VERB, GATE_MEETING, GATE_SESSION, GATE_VISIT, GATE_REQUEST, GATE_PLAN]);
@@ -749,6 +751,7 @@ function requests(v: SentenceView, doc: Doc): void {
   REQUEST_THAT.lastIndex = 0;
   for (const m of execAll(REQUEST_THAT, text)) {
     const at = base + m.index!;
+    if (REQUEST_AS_SUBJECT.test(text.slice(Math.max(0, m.index! - 16), m.index!))) continue;
     const clause = clauseOf(v, at);
     const subject = subjectBefore(v, clause.start, at);
     const d = newDraft(doc, 'request', v, 'events.request.that', `${subject?.name ?? 'request'} ${m[0]} ${text.slice(m.index! + m[0].length, clause.end - base).trim()}`);
@@ -765,6 +768,8 @@ function requests(v: SentenceView, doc: Doc): void {
     const clause = clauseOf(v, at);
     // "when asked about", "asked whether": a question, not a request.
     if (/^\s+(?:about|whether|if|why|how|what)\b/i.test(text.slice(end - base))) continue;
+    // "asked for a review": told by REQUEST_THAT, with no addressee.
+    if (ASKED_FOR.test(m[0]) && FOR_AFTER.test(text.slice(end - base))) continue;
     // The addressee may be a capital standing for its government ("urged Beijing to").
     const objects = within(v, end, Math.min(clause.end + 1, end + 60), (x) => isActor(x) && x.via !== 'demonym');
     const before = within(v, clause.start, at, (x) => isActor(x) && x.via !== 'capital');
@@ -774,7 +779,9 @@ function requests(v: SentenceView, doc: Doc): void {
     // "asked them to ...": the addressee is a pronoun, whatever entity comes later in the clause.
     if (object && (object.start - end > 30 || /^\s+(?:them|us|him|her|it)\b/i.test(text.slice(end - base)))) object = undefined;
     // "Somalia's delegation asked partners to close the gap": an asker named, the addressee only described.
-    if (!object && !(subject && /^\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:to|for)\b/.test(text.slice(end - base, end - base + 40)))) continue;
+    const speaker = subject ?? (PRONOUN_SUBJECT.test(text.slice(clause.start - base)) ? doc.mainOrg : undefined);
+    const described = object ? undefined : DESCRIBED_ADDRESSEE.exec(text.slice(end - base, end - base + 48));
+    if (!object && !(speaker && described)) continue;
     if (!/\b(?:to|for)\b/i.test(text.slice(end - base, end - base + 140))) continue;
     const requester: EntityMention[] = subject ? [subject] : [];
     const d = newDraft(doc, 'request', v, 'events.request.verb', `${subject?.name ?? 'request'} ${m[0]} ${object?.name ?? text.slice(end - base, end - base + 30).trim()}`);
@@ -783,6 +790,7 @@ function requests(v: SentenceView, doc: Doc): void {
     for (const x of before) if (x !== subject && (x.type === 'country' || x.type === 'organization') && subject && subject.start - x.end < 40) add(d, x, 'requester');
     if (!requester.length && doc.mainOrg) addKey(d, doc.mainOrg, 'requester', d.evidence);
     if (object) add(d, object, 'addressee');
+    else if (described) d.addressedTo = described[0].toLowerCase().replace(TO_FOR_END, '').trim();
     for (const i of within(v, clause.start, clause.end + 1, (x) => x.type === 'instrument')) add(d, i, 'subject');
     const time = timeNear(v, at, clause);
     if (time) d.time = time;
@@ -892,7 +900,17 @@ const TO_BEFORE = /\bto\s$/i;
 // "was adopted", "were once more adopted", "had been formally approved": the auxiliary of a passive, with its adverbs.
 const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|be|has|have|had)\s+(?:(?:\w+ly|once\s+more|again|also|now|then|finally)\s+){0,2}$/i;
 
-const REQUEST_THAT = /\b(?:asked|asks|requested|requests|urged|urges|demanded|demands)\s+that\b|\b(?:called|calls|call|appealed|appeals)\s+for\b/gi;
+// "asked for this", like "called for": a request whose addressee goes unnamed.
+const REQUEST_THAT = /\b(?:asked|asks|requested|requests|urged|urges|demanded|demands)\s+that\b|\b(?:called|calls|call|appealed|appeals|asked|asks)\s+for\b/gi;
+// "Somalia's delegation asked partners to", "called upon all parties concerned to", "requested the Secretary-General to": an addressee only described.
+const DESCRIBED_ADDRESSEE = /^\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}\s+(?:to|for)\b/i;
+// "It requested ...", "We strongly condemned ... and called upon ...": a resolution or communiqué speaks for its body by pronoun.
+const PRONOUN_SUBJECT = /^\s*(?:It|We|They)\b/;
+const ASKED_FOR = /^ask/i;
+// "The request asks for helicopters": a request noun as subject restates the request told before.
+const REQUEST_AS_SUBJECT = /\b(?:request|appeal|application|invitation)s?\s+$/i;
+const FOR_AFTER = /^\s+for\b/i;
+const TO_FOR_END = /\s+(?:to|for)$/i;
 
 const RESTATEMENT_GATE = /\b(?:are|is|am|were|was|been)\s+\w+ing\b/i;
 
@@ -1020,6 +1038,8 @@ function sameFact(a: Draft, b: Draft): boolean {
     case 'request': {
       // One requester asks many things ("We call on Russia ...", "We call on China ..."): same asker and same addressee, or same subject.
       const sameAsk = shareAny(keysWithRole(a, 'requester'), keysWithRole(b, 'requester')) && shareAny(keysWithRole(a, 'addressee'), keysWithRole(b, 'addressee'));
+      // "called on the transitional Government to ...", "requested the Secretary-General to ...": two addressees, two asks.
+      if (a.addressedTo && b.addressedTo && a.addressedTo !== b.addressedTo) return false;
       return (shareAny(subjectsOf(a), subjectsOf(b)) || sameAsk) && timesAgree(a, b);
     }
     case 'visit':

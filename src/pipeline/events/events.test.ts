@@ -233,6 +233,43 @@ describe('requests', () => {
     expect(names(x, r, 'addressee')).toEqual(['African Union']);
   });
 
+  it('reads a resolution\'s "demanded that" as the body\'s request, its subject only a pronoun', () => {
+    const x = run('The Security Council extended the mandate of UNMISS on Thursday. It demanded that all parties stop fighting at once.', '2025-05-08');
+    const r = only(x, 'request');
+    expect(r.evidence.rule).toBe('events.request.that');
+    expect(names(x, r, 'requester')).toEqual(['UN Security Council']);
+  });
+
+  it('reads "called upon all parties concerned to" and "requested the Secretary-General to" told by "We" or "It" as the body\'s requests', () => {
+    const x = run('The ASEAN ministers met in Vientiane. We strongly condemned the violence and called upon all parties concerned to halt it at once.', '2024-07-25');
+    expect(names(x, only(x, 'request'), 'requester')).toEqual(['ASEAN']);
+    const y = run('The Security Council renewed UNMISS for a year. It requested the Secretary-General to report every 90 days on the Mission.', '2025-05-08');
+    const r = only(y, 'request');
+    expect(names(y, r, 'requester')).toEqual(['UN Security Council']);
+    expect(names(y, r, 'subject')).toContain('UNMISS');
+  });
+
+  it('reads "called on the transitional Government to" as a request to an addressee only described', () => {
+    const x = run('The Security Council met on South Sudan. The Council also called on the transitional Government to stop obstructing UNMISS.', '2025-05-08');
+    const r = only(x, 'request');
+    expect(names(x, r, 'requester')).toEqual(['UN Security Council']);
+    expect(names(x, r, 'subject')).toContain('UNMISS');
+  });
+
+  it('keeps a body\'s asks of two described addressees apart, and reads "The request asks for" as no new request', () => {
+    const x = run('The Security Council renewed UNMISS. The Council also called on the transitional Government to stop obstructing UNMISS. It requested the Secretary-General to report on the Mission every 90 days.', '2025-05-08');
+    expect(x.events.filter((e) => e.type === 'request')).toHaveLength(2);
+    const y = run('Bosnia and Herzegovina asked NATO for flood assistance on Saturday. The request asks for helicopters and shelters.', '2024-10-07');
+    expect(y.events.filter((e) => e.type === 'request')).toHaveLength(1);
+  });
+
+  it('reads "X asked for this" as X\'s request with no addressee named', () => {
+    const x = run('The Netherlands asked for a review of the association agreement with Israel earlier this month.', '2025-05-20');
+    const r = only(x, 'request');
+    expect(names(x, r, 'requester')).toEqual(['Netherlands']);
+    expect(r.time).toMatchObject({ precision: 'month', start: '2025-05-01' });
+  });
+
   it('does not read a question ("when asked about") as a request', () => {
     const x = run('When asked about NATO plans for Iraq, the EU spokesperson declined to comment.', '2025-04-02');
     expect(x.events.filter((e) => e.type === 'request')).toEqual([]);
