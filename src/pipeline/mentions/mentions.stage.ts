@@ -590,6 +590,11 @@ function personsByTitle(
     // The remit is part of the role: "Commissioner for Trade and Economic Security".
     if (nameFrom > titleEnd) role = text.slice(tokens[rs].start, tokens[nameFrom - 1].end);
     if (tokens[nameFrom]?.text === ',') nameFrom++;
+    // "..., H.E. Alounkeo Kittikhoun": an honorific between title and name is neither.
+    if (tokens[nameFrom] && r.honorifics.has(tokens[nameFrom].key.replace(/\.$/, ''))) {
+      nameFrom++;
+      if (tokens[nameFrom]?.text === '.') nameFrom++;
+    }
     const n = nameAt(tokens, nameFrom, cover);
     if (n) {
       const c = personCandidate(tokens, text, sentence, nameFrom, nameFrom + n, 'mentions.person.title-before', role);

@@ -71,11 +71,15 @@ describe('people named with a title', () => {
   });
 
   it('reads a title with a qualifier before the name ("special envoy on Myanmar, Othman Hashim,")', () => {
-    const ms = mentionsOf("The ASEAN Chair's special envoy on Myanmar, Othman Hashim, travelled to Naypyidaw.");
+    const ms = mentionsOf("Malaysia's special envoy on Myanmar, Othman Hashim, travelled to Naypyidaw.");
     const p = byTextOrThrow(ms, 'Othman Hashim');
     expect(p).toMatchObject({ type: 'person', rule: 'mentions.person.title-before' });
     expect(p.attributes?.role).toContain('special envoy');
     expect(byTextOrThrow(ms, 'Myanmar').key).toBe('country:MM');
+    // The post the lexicon knows is read whole, and its holder holds it.
+    const post = mentionsOf("The ASEAN Chair's special envoy on Myanmar, Othman Hashim, travelled to Naypyidaw.");
+    expect(byTextOrThrow(post, "ASEAN Chair's special envoy on Myanmar").key).toBe('inst:asean.special-envoy-myanmar');
+    expect(byTextOrThrow(post, 'Othman Hashim').attributes?.role).toContain('special envoy');
   });
 
   it('gives a later surname-only mention the key of the full name, in wire and communiqué styles', () => {
@@ -133,6 +137,8 @@ describe('people named with a title', () => {
   it('leaves a dotted honorific out of the name ("H.E. Bola Ahmed Tinubu, President of Nigeria")', () => {
     const ms = mentionsOf('H.E. Bola Ahmed Tinubu, President of Nigeria, opened the session.');
     expect(byTextOrThrow(ms, 'Bola Ahmed Tinubu').type).toBe('person');
+    const envoy = mentionsOf("We were briefed by the Chair's Special Envoy on Myanmar, H.E. Alounkeo Kittikhoun, on his visit.");
+    expect(byTextOrThrow(envoy, 'Alounkeo Kittikhoun').type).toBe('person');
   });
 
   it('reads no town in a month abbreviation of a dateline ("BRASILIA, Nov 20")', () => {
