@@ -557,6 +557,12 @@ function holdersOfPosts(
   }
 }
 
+/** Whether a would-be name holds a word of some body's name ("Official Security Assistance"): then it is no person. */
+function hasBodyWord(tokens: Token[], from: number, to: number, r: MentionResources): boolean {
+  for (let k = from; k < to; k++) if (r.bodyWords.has(tokens[k].key)) return true;
+  return false;
+}
+
 /** People named with a title: "NATO Secretary-General Mark Rutte", "Kaja Kallas, the EU's foreign policy chief". */
 function personsByTitle(
   tokens: Token[], text: string, sentence: Sentence, cands: Candidate[], cover: Coverage,
@@ -596,7 +602,7 @@ function personsByTitle(
       if (tokens[nameFrom]?.text === '.') nameFrom++;
     }
     const n = nameAt(tokens, nameFrom, cover);
-    if (n) {
+    if (n && !hasBodyWord(tokens, nameFrom, nameFrom + n, r)) {
       const c = personCandidate(tokens, text, sentence, nameFrom, nameFrom + n, 'mentions.person.title-before', role);
       cover.add(c);
       remember(people, c, tokens, r);
@@ -801,7 +807,7 @@ function classifyRun(
       (after && SPEECH_VERBS.has(after.key)) ||
       (before && SPEECH_VERBS.has(before.key)) ||
       (after?.text === ',' && after2 && (after2.key === 'who' || after2.key === 'whose' || SPEECH_VERBS.has(after2.key)));
-    if (signal) {
+    if (signal && !hasBodyWord(tokens, from, to, r)) {
       const c = personCandidate(tokens, text, sentence, from, to, 'mentions.person.speech-or-honorific');
       cover.add(c);
       remember(people, c, tokens, r);

@@ -108,6 +108,11 @@ describe('people named with a title', () => {
     expect(byTextOrThrow(ms, 'Mark Carney').key).toBe('person:mark-carney');
   });
 
+  it('reads no person in a programme name after a title word ("its Official Security Assistance programme")', () => {
+    const ms = mentionsOf('The Philippines asked Japan to widen its Official Security Assistance programme, which has grown.');
+    expect(ms.some((m) => m.type === 'person')).toBe(false);
+  });
+
   it('reads a name opening with an initial ("External Affairs Minister S. Jaishankar")', () => {
     const ms = mentionsOf('The talks were led by External Affairs Minister S. Jaishankar on Monday.');
     expect(byTextOrThrow(ms, 'S. Jaishankar')).toMatchObject({ type: 'person', rule: 'mentions.person.title-before' });
