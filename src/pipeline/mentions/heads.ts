@@ -63,3 +63,10 @@ export const SPEECH_VERBS = new Set([
 
 // Locative words before which a capitalised word is read as a place.
 export const LOCATIVES = new Set(['in', 'to', 'from', 'at', 'near', 'visited', 'visiting', 'visit', 'outside', 'across', 'toward', 'towards', 'via', 'into']);
+
+// Portfolios that name a government ministry written in lower case: "Armenia's foreign ministry".
+export const MINISTRY_PORTFOLIOS = new Set([
+  'foreign', 'defence', 'defense', 'interior', 'finance', 'trade', 'economy', 'economic', 'justice', 'health',
+  'energy', 'agriculture', 'education', 'culture', 'environment', 'labour', 'labor', 'transport', 'digital',
+  'industry', 'commerce', 'security', 'emergency', 'emergencies', 'information', 'communications',
+]);

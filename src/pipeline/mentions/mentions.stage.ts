@@ -12,6 +12,7 @@ import * as heads from './heads.js';
 const INSTRUMENT_HEADS = heads.INSTRUMENT_HEADS;
 const INSTRUMENT_MODIFIERS = heads.INSTRUMENT_MODIFIERS;
 const LOCATIVES = heads.LOCATIVES;
+const MINISTRY_PORTFOLIOS = heads.MINISTRY_PORTFOLIOS;
 const NAME_CONNECTORS = heads.NAME_CONNECTORS;
 const NOT_NAME_WORDS = heads.NOT_NAME_WORDS;
 const ORGANIZATION_HEADS = heads.ORGANIZATION_HEADS;
@@ -250,6 +251,7 @@ export function findMentions(seg: Segmented, ctx: MentionContext): EntityMention
     personsByTitle(tokens, text, sentence, cands, cover, r, people);
     capitalisedNames(tokens, text, sentence, cands, cover, r, people);
     lowercaseInstruments(tokens, text, sentence, cands);
+    lowercaseMinistries(tokens, text, sentence, cands);
     perSentence.push({ sentence, tokens, cands });
     // Acronyms defined in the text: "NATO Mission Iraq (NMI)".
     for (let k = 0; k + 2 < tokens.length; k++) {
@@ -851,6 +853,39 @@ function cityNamed(r: MentionResources, surface: string): CityEntry | undefined 
     cityMemo.set(surface, c);
   }
   return c ?? undefined;
+}
+
+/**
+ * A country's ministry written in lower case: "Armenia's foreign ministry", "the Turkish
+ * defence ministry", "the foreign ministry of Azerbaijan". Without its country the text
+ * does not say whose ministry it is, so none is recorded. The country stays a mention of its own.
+ */
+function lowercaseMinistries(tokens: Token[], text: string, sentence: Sentence, cands: Candidate[]): void {
+  for (let k = 1; k < tokens.length; k++) {
+    if (tokens[k].key !== 'ministry' || tokens[k].cap) continue;
+    let s = k;
+    while (s > 0 && MINISTRY_PORTFOLIOS.has(tokens[s - 1].key) && !tokens[s - 1].cap) s--;
+    if (s === k) continue;
+    let from = s;
+    let to = k + 1;
+    let country = cands.find((c) => c.to === s && c.type === 'country' && c.via === 'demonym');
+    if (!country && tokens[s - 1]?.key === "'s") country = cands.find((c) => c.to === s - 1 && c.type === 'country' && c.via !== 'demonym');
+    if (country) from = country.from;
+    else if (tokens[k + 1]?.key === 'of') {
+      country = cands.find((c) => c.from === k + 2 && c.type === 'country' && c.via !== 'demonym');
+      if (country) to = country.to;
+    }
+    const iso2 = country?.attributes?.iso2;
+    if (!country || !iso2) continue;
+    const start = tokens[from].start;
+    const end = tokens[to - 1].end;
+    const portfolio = tokens.slice(s, k).map((t) => t.key).join('-');
+    cands.push({
+      start, end, text: text.slice(start, end), type: 'organization', key: `org:${iso2.toLowerCase()}-${portfolio}-ministry`,
+      name: text.slice(start, end), attributes: { iso2 }, sentence: sentence.index, rule: 'mentions.organization.lowercase-ministry',
+      via: 'name', from, to, weight: 1, container: true,
+    });
+  }
 }
 
 /** Lower-case instruments with a host: "a liaison office in Jordan", "the EU's training mission in Somalia". */

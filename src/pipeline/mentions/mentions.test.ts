@@ -108,6 +108,15 @@ describe('people named with a title', () => {
     expect(byTextOrThrow(ms, 'Mark Carney').key).toBe('person:mark-carney');
   });
 
+  it("reads a country's ministry written in lower case, and none without its country", () => {
+    const owned = mentionsOf("Armenia's foreign ministry said the text was agreed. The ministry gave no date.");
+    expect(byTextOrThrow(owned, "Armenia's foreign ministry")).toMatchObject({ type: 'organization', key: 'org:am-foreign-ministry' });
+    expect(byTextOrThrow(owned, 'ministry').key).toBe('org:am-foreign-ministry');
+    expect(byTextOrThrow(owned, 'Armenia').key).toBe('country:AM');
+    expect(byTextOrThrow(mentionsOf('The foreign ministry of Azerbaijan confirmed it.'), 'foreign ministry of Azerbaijan').key).toBe('org:az-foreign-ministry');
+    expect(mentionsOf('The foreign ministry said nothing.').some((m) => m.type === 'organization')).toBe(false);
+  });
+
   it('reads no person in a programme name after a title word ("its Official Security Assistance programme")', () => {
     const ms = mentionsOf('The Philippines asked Japan to widen its Official Security Assistance programme, which has grown.');
     expect(ms.some((m) => m.type === 'person')).toBe(false);
