@@ -61,7 +61,7 @@ const GATE_SESSION = /session|working (?:dinner|lunch|breakfast)|plenary/;
 const GATE_MEETING_VERB = /\bmet\b|meet|sat down|sits down|talks|conferred|spoke with|host|receiv|welcom/;
 const GATE_VISIT = /visit|travel|trip|arriv|flew|flies|expected in|tour/;
 const GATE_REQUEST = /request|ask|call|urge|appeal|sought|seek|invit|appl|demand/;
-const GATE_PLAN = /review|consider|discuss|examin|study|assess|weigh|debat|under |expected|set to|poised|due to|likely|plan|intend|propos|seek|aim|want|hope|offer|approv|agree|decid|adopt|endors|sign|authori|renew|appoint|green|ratif|vote|extend|prolong|agreement|deal|launch|open|inaugurat|establish|deploy|set up|unveil|rolled out|took up|reject|veto|block|turned down|dropp|expan|broaden|enlarg|increas|strengthen|reinforc|scal|step/;
+const GATE_PLAN = /task|instruct|mandat|entrust|review|consider|discuss|examin|study|assess|weigh|debat|under |expected|set to|poised|due to|likely|plan|intend|propos|seek|aim|want|hope|offer|approv|agree|decid|adopt|endors|sign|authori|renew|appoint|green|ratif|vote|extend|prolong|agreement|deal|launch|open|inaugurat|establish|deploy|set up|unveil|rolled out|took up|reject|veto|block|turned down|dropp|expan|broaden|enlarg|increas|strengthen|reinforc|scal|step/;
 // Bit i of GATES.scan(low) says whether the gate at index i matched: one pass for all six.
 const GATES = new KeywordGates([GATE_MEETING_VERB, GATE_MEETING, GATE_SESSION, GATE_VISIT, GATE_REQUEST, GATE_PLAN]);
 const OPENS_MEETING_VERB = 1, OPENS_MEETING = 2, OPENS_SESSION = 4, OPENS_VISIT = 8, OPENS_REQUEST = 16, OPENS_PLAN = 32;
@@ -836,12 +836,17 @@ function plans(v: SentenceView, doc: Doc): void {
     const clauseEnd = Math.min(next, clause.end - base);
     const span = text.slice(cue.end, clauseEnd);
     // "Wang joined a dialogue, at which the two sides agreed": the pair right before the verb acts, not the clause's first name.
-    const pair = pairParties(doc, text.slice(Math.max(clause.start - base, cue.at - 24), cue.at));
-    let actorMentions = pair ? [] : within(v, clause.start, base + cue.at, (x) => isActor(x) && x.via !== 'capital');
+    const opening = text.slice(clause.start - base, cue.at);
+    const both = pairParties(doc, text.slice(Math.max(clause.start - base, cue.at - 24), cue.at));
+    let actorMentions = both ? [] : within(v, clause.start, base + cue.at, (x) => isActor(x) && x.via !== 'capital');
     // The subject may stand before an inserted clause: "The Council, meeting in Luxembourg, adopted ...".
-    if (!actorMentions.length && !pair) actorMentions = within(v, base, base + cue.at, (x) => isActor(x) && x.via !== 'capital').slice(0, 2);
+    // Not when the clause has a subject of its own, a pronoun ("The Netherlands asked for this, and I have now instructed ...").
+    if (!actorMentions.length && !both && !PRONOUN_OPENING.test(opening)) actorMentions = within(v, base, base + cue.at, (x) => isActor(x) && x.via !== 'capital').slice(0, 2);
+    // "which we will examine", "We commended the Centre and tasked it": a communiqué's "we" is the story's main body.
+    const pair = both ?? (doc.mainOrg && WE_OPENING.test(opening) ? [doc.mainOrg] : undefined);
     const actor = actorMentions[actorMentions.length - 1];
-    const actions = findActions(span, cue.end);
+    // "tasked it to finalise the Vision ... in time for their adoption": what a body is tasked with is one decision, whatever verbs it holds.
+    const actions = TASKING.test(text.slice(cue.at, cue.end)) ? [] : findActions(span, cue.end);
     const decided = cue.status === 'approved' || cue.status === 'implemented' || cue.status === 'rejected';
     // "well-established cooperation", "a renewed push": the participle describes, it does not report a step.
     // (A cue that starts with the agreement's own noun, "a letter of intent signed by ...", is exempt.)
@@ -896,6 +901,9 @@ function plans(v: SentenceView, doc: Doc): void {
 }
 
 const TO_BEFORE = /\bto\s$/i;
+const TASKING = /^(?:tasked|tasks|instructed|instructs|mandated|mandates|entrusted|entrusts)$/i;
+const PRONOUN_OPENING = /^\s*(?:I|we|he|she|they)\b/i;
+const WE_OPENING = /^\s*we\b/i;
 
 // "was adopted", "were once more adopted", "had been formally approved": the auxiliary of a passive, with its adverbs.
 const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|be|has|have|had)\s+(?:(?:\w+ly|once\s+more|again|also|now|then|finally)\s+){0,2}$/i;

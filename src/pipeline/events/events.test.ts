@@ -385,6 +385,24 @@ describe('proposals and decisions', () => {
     expect(x.events.filter((e) => e.type === 'proposal' || e.type === 'decision')).toEqual([]);
   });
 
+  it('reads a communiqué\'s tasking ("We tasked the ASEAN Secretariat to ...") as a decision of the body', () => {
+    const x = run('The ASEAN foreign ministers met in Vientiane on 25 July 2024. We tasked the ASEAN Secretariat to continue assisting Timor-Leste with its membership roadmap.', '2024-07-25');
+    const d = only(x, 'decision');
+    expect(d.status).toBe('approved');
+    expect(names(x, d)).toContain('ASEAN Secretariat');
+    expect(d.time).toMatchObject({ start: '2024-07-25' });
+    const y = run('We noted the work of the ASEAN task force and tasked it to finalise the ASEAN Community Vision 2045 in time for their adoption by our Leaders next year.', '2024-07-25');
+    expect(only(y, 'decision').label).toMatch(/^tasked it to finalise/);
+  });
+
+  it('does not take the actor of an earlier clause for a step told by "I" or "we"', () => {
+    const x = run('The Netherlands asked for this earlier this month, and we have now agreed with the European Commission to launch the review.', '2025-05-20');
+    expect(names(x, only(x, 'decision'))).not.toContain('Netherlands');
+    // A communiqué's "we" is its body.
+    const y = run('G7 foreign ministers met in Charlevoix. We welcome the efforts of Kenya and take note of the proposal for a support office, which we will examine with other Security Council members.', '2025-03-14');
+    expect(names(y, only(y, 'proposal'))).toContain('G7');
+  });
+
   it('raises a plan\'s status when a later sentence reports it approved', () => {
     const x = run('EU ministers will review plans to open a liaison office in Amman. On Friday, the EU agreed to open the liaison office in Amman.', '2025-04-02');
     const plans = x.events.filter((e) => e.type === 'proposal' || e.type === 'decision');
