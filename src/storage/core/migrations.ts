@@ -222,6 +222,20 @@ export const coreMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // 0008 put evidence order before entity and role in the by-event index, which changed
+  // the order the graph reads participations in (it picks the first events of each edge
+  // from that order). The index keeps the 0005 columns first again, evidence order
+  // after them: still covering for summaries, which sort each event's few rows.
+  '0009_participants_by_event_first': {
+    async up(db: Kysely<any>) {
+      await db.schema.dropIndex('participants_event_idx').execute();
+      await db.schema
+        .createIndex('participants_event_idx')
+        .on('event_participants')
+        .columns(['event_id', 'entity_id', 'role', 'ev_start', 'id'])
+        .execute();
+    },
+  },
 };
 
 class InCodeMigrations implements MigrationProvider {

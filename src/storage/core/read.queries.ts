@@ -62,7 +62,7 @@ import {
   parseJson,
   participantRef,
   participantsOf,
-  participationsByEvent,
+  participationsByEventWithoutIds,
   quotesFrom,
   UNDATED_LAST,
   type Db,
@@ -424,7 +424,7 @@ export async function timeline(db: Db, filter: TimelineFilter = {}): Promise<Pag
     countOf(dated),
     countOf(dated.where('review_state', '=', 'rejected')),
   ]);
-  const byEvent = await participationsByEvent(
+  const byEvent = await participationsByEventWithoutIds(
     db,
     rows.map((r) => r.id),
   );
@@ -549,6 +549,11 @@ export async function graph(db: Db, filter: GraphFilter = {}): Promise<GraphData
     const id = filter.entityId;
     q = q.where('p.event_id', 'in', (eb) => eb.selectFrom('event_participants').where('entity_id', '=', id).select('event_id'));
   }
+  // An edge lists the first of its events in the order rows come. Filtered reads come by
+  // event through participants_event_idx; a read of every participation is told to as
+  // well (its own order, no sort in SQLite), or the planner scans the narrower by-entity
+  // index and other events come first.
+  if (!filter.type && !filter.entityId) q = q.orderBy('p.event_id').orderBy('p.entity_id').orderBy('p.role');
   const links = await q.select(['p.event_id', 'p.role', 'ev.type as event_type', 'p.entity_id']).execute();
   const named = await inChunks(
     links.map((l) => l.entity_id),

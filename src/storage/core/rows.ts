@@ -245,28 +245,43 @@ export interface ParticipationRow {
  * role) without touching the table; the entities they name are looked up once each.
  */
 export async function participationsByEvent(db: Db, eventIds: string[]): Promise<Map<string, ParticipationRow[]>> {
-  const links = await inChunks(eventIds, (s) =>
+  return groupParticipations(db, await participationLinks(db, eventIds, ['id', 'event_id', 'role', 'entity_id']));
+}
+
+/** The same without participation ids (the timeline shows none): a fourth fewer strings to make. */
+export async function participationsByEventWithoutIds(db: Db, eventIds: string[]): Promise<Map<string, Omit<ParticipationRow, 'id'>[]>> {
+  return groupParticipations(db, await participationLinks(db, eventIds, ['event_id', 'role', 'entity_id']));
+}
+
+function participationLinks<C extends 'id' | 'event_id' | 'role' | 'entity_id'>(db: Db, eventIds: string[], columns: C[]) {
+  return inChunks(eventIds, (s) =>
     db
       .selectFrom('event_participants')
       .where('event_id', 'in', s)
-      .select(['id', 'event_id', 'role', 'entity_id'])
+      .select(columns)
       .orderBy('event_id')
       .orderBy('ev_start')
       .orderBy('id')
       .execute(),
   );
+}
+
+async function groupParticipations<L extends { event_id: string; role: string; entity_id: string }>(
+  db: Db,
+  links: L[],
+): Promise<Map<string, (L & { entity_type: string; entity_name: string })[]>> {
   const entities = await inChunks(
     links.map((l) => l.entity_id),
     (s) => db.selectFrom('entities').where('id', 'in', s).select(['id', 'type', 'name']).execute(),
   );
   const entityById = new Map(entities.map((e) => [e.id, e]));
-  const byEvent = new Map<string, ParticipationRow[]>();
+  const byEvent = new Map<string, (L & { entity_type: string; entity_name: string })[]>();
   for (const l of links) {
     const e = entityById.get(l.entity_id);
     if (!e) continue;
     let list = byEvent.get(l.event_id);
     if (!list) byEvent.set(l.event_id, (list = []));
-    list.push({ id: l.id, event_id: l.event_id, role: l.role, entity_id: e.id, entity_type: e.type, entity_name: e.name });
+    list.push(Object.assign(l, { entity_type: e.type, entity_name: e.name }));
   }
   return byEvent;
 }
