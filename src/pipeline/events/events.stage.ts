@@ -549,6 +549,9 @@ const GATHERING_BODY = /\b(?:council|forum|summit|conference|assembly|ministeria
 // "will take up", "convenes", "meets on Friday", "joining the forum"
 const BODY_MEETS = /\b(?:meets?|met|meeting|convene[sd]?|convening|gather(?:s|ed)?|sits?|sat|took\s+up|take\s+up|will\s+take\s+up|joining|join|attend(?:s|ed|ing)?|opened|opens|chaired|chairs|hosted|hosts|session)\b/i;
 
+// "told reporters after the Foreign Affairs Council", "agreed at the European Council": the body's meeting is the occasion.
+const OCCASION_BEFORE = /\b(?:after|at|during|following|ahead\s+of)\s+(?:the|this|that|its|their|a)\s+$/i;
+
 /** A gathering body named with a date or a meeting verb: "the European Council in June", "joining the ASEAN Regional Forum on Friday". */
 function bodyMeetings(v: SentenceView, doc: Doc): void {
   for (const m of v.mentions) {
@@ -560,7 +563,7 @@ function bodyMeetings(v: SentenceView, doc: Doc): void {
     const followingPlace = within(v, m.end, Math.min(clause.end, m.end + 25), isPlace).find((p) => /^\s+(?:in|at)\s+$/i.test(v.s.text.slice(m.end - v.s.start, p.start - v.s.start)));
     // The body meets when a meeting verb says so, or a date follows its name ("the European Council in June").
     const dateAfter = !!time && time.start >= m.end && time.start - m.end <= 16;
-    if (!dateAfter && !BODY_MEETS.test(clauseText)) continue;
+    if (!dateAfter && !BODY_MEETS.test(clauseText) && !OCCASION_BEFORE.test(v.s.text.slice(Math.max(0, m.start - v.s.start - 40), m.start - v.s.start))) continue;
     // Already part of a meeting found by its noun in this sentence.
     if (doc.drafts.some((d) => d.sentence === v.s.index && (d.type === 'meeting' || d.type === 'session') && d.participants.has(m.key))) continue;
     const d = newDraft(doc, 'meeting', v, 'events.meeting.body', m.name + (followingPlace ? ` in ${followingPlace.name}` : ''));
@@ -1058,9 +1061,10 @@ function sameFact(a: Draft, b: Draft): boolean {
       const qa = personKeys(a), qb = personKeys(b);
       const samePeople = qa.every((k) => qb.includes(k)) || qb.every((k) => qa.includes(k));
       if (qa.length > 1 && qb.length > 1 && !samePeople && isVerbMeeting(a) && isVerbMeeting(b)) return false;
+      // A held meeting and a coming one ("after the Foreign Affairs Council" ... "our next Foreign Affairs Council on 23 June") are two.
+      if (a.status && b.status && a.status !== b.status) return false;
       // A mention without date or place ("attending his first meeting of the group") restates one that has them.
       if ((isBare(a) || isBare(b)) && shareAny(partyKeys(a), partyKeys(b))) return true;
-      if (a.status && b.status && a.status !== b.status) return false;
       const pa = keysWithRole(a, 'place'), pb = keysWithRole(b, 'place');
       if (pa.length && pb.length && !shareAny(pa, pb)) return false;
       if (qa.length && qb.length) return samePeople;

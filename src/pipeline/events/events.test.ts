@@ -56,6 +56,22 @@ describe('meetings', () => {
     expect(names(x, m)).toEqual(expect.arrayContaining(['ASEAN', 'Bangkok']));
   });
 
+  it('makes a meeting of a gathering body named as the occasion ("told reporters after the Foreign Affairs Council"), held on the story\'s day', () => {
+    const x = run('BRUSSELS, 20 May 2025 - EU foreign ministers on Tuesday adopted a 17th package of sanctions against Russia, the High Representative Kaja Kallas told reporters after the Foreign Affairs Council.', '2025-05-20');
+    const m = only(x, 'meeting');
+    expect(names(x, m)).toContain('Foreign Affairs Council');
+    expect(m).toMatchObject({ status: 'held', time: { start: '2025-05-20' } });
+    // The next one is another meeting, though the first names no date or place.
+    const y = run('BRUSSELS, 20 May 2025 - Kaja Kallas told reporters after the Foreign Affairs Council that sanctions were adopted. "I will report to ministers at our next Foreign Affairs Council on 23 June," she said.', '2025-05-20');
+    const both = y.events.filter((e) => e.type === 'meeting');
+    expect(both.map((e) => e.status).sort()).toEqual(['held', 'scheduled']);
+  });
+
+  it('keeps a held meeting named bare apart from the next one of the same body', () => {
+    const x = run('High Representative Kaja Kallas chaired the Foreign Affairs Council, which adopted sanctions. Ministers will take up defence at the next Foreign Affairs Council on 23 June.', '2025-03-21');
+    expect(x.events.filter((e) => e.type === 'meeting').map((e) => e.status).sort()).toEqual(['held', 'scheduled']);
+  });
+
   it('makes a meeting of a gathering body named with a date ("the European Council in June")', () => {
     const x = run('EU leaders will discuss defence at the European Council in June.', '2025-04-02');
     const m = only(x, 'meeting');
