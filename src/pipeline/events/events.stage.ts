@@ -301,7 +301,8 @@ function addKey(d: Draft, key: string, role: Role, evidence: Evidence): void {
 const hasRole = (d: Draft, role: Role) => [...d.participants.values()].some((p) => p.role === role);
 
 // Where one clause of a sentence ends and the next begins: the frame of one event.
-const CLAUSE_BREAK = /;|\s[–—-]\s|,\s+(?:and|but|while|whereas|which|who|where|as|after|before|following|adding|saying|describing|noting|although|though|when)\b|\.\s|,\s*["“]|["”],/gi;
+// ", during which the door would remain open": a relative clause after a preposition is a frame of its own too.
+const CLAUSE_BREAK = /;|\s[–—-]\s|,\s+(?:and|but|while|whereas|which|who|where|as|after|before|following|adding|saying|describing|noting|although|though|when)\b|,\s+(?:during|under|through|throughout)\s+which\b|\.\s|,\s*["“]|["”],/gi;
 
 /** The clause of the sentence around `pos` (absolute offsets). */
 function clauseOf(v: SentenceView, pos: number): { start: number; end: number } {
@@ -354,7 +355,7 @@ function timeNear(v: SentenceView, pos: number, clause?: { start: number; end: n
   return bestDist < 600 ? best : undefined;
 }
 
-function meetingStatus(v: SentenceView, time: TimeExpression | undefined, ctx: EventContext, phrase: string, clauseText: string): EventStatus {
+function meetingStatus(v: SentenceView, time: TimeExpression | undefined, ctx: EventContext, phrase: string, clauseText: string, atDateline = false): EventStatus {
   if (CANCELLED.test(clauseText)) return 'cancelled';
   if (/\b(?:last|previous|past|recent|earlier|former)\b/i.test(phrase)) return 'held';
   if (/\b(?:next|upcoming|coming|forthcoming)\b/i.test(phrase)) return 'scheduled';
@@ -367,7 +368,8 @@ function meetingStatus(v: SentenceView, time: TimeExpression | undefined, ctx: E
   if (time?.interval.tense === 'past') return 'held';
   // No cue either way: a clause told in the past tense ("ministers gathered") reports a meeting that took place.
   if (/\b\w{3,}ed\b/.test(clauseText) && !/\b(?:to\s+be|expected|scheduled|planned)\b/i.test(clauseText)) return 'held';
-  return 'scheduled';
+  // "ABUJA, Dec 15 - Meeting in Abuja for the summit, the Authority set ...": a wire files from a meeting it reports.
+  return atDateline ? 'held' : 'scheduled';
 }
 
 function lastMeeting(doc: Doc, sessionToo: boolean): Draft | undefined {
@@ -455,7 +457,9 @@ function meetings(v: SentenceView, doc: Doc): void {
       places.push(located[firstAt]);
       for (let k = firstAt + 1; k < located.length && /^\s*(?:,|and)\s*$/.test(text.slice(located[k - 1].end - base, located[k].start - base)); k++) places.push(located[k]);
     }
-    const time = timeNear(v, end, clause);
+    // "the summit ... set a transition period running until July 29": a time after "until" is a deadline, not the meeting's day.
+    let time = timeNear(v, end, clause);
+    if (time && UNTIL_BEFORE.test(text.slice(Math.max(0, time.start - base - 12), time.start - base))) time = undefined;
     const actors = actorsIn(v, clause);
     const modifiers = actors.filter((x) => x.end <= at && at - x.end <= 30);
     const definite = /\b(?:the|those|these|that|this|their|its|his|her)\s+(?:[\w-]+\s+){0,2}$/i.test(before) && !/\b(?:last|previous|next|upcoming)\s+(?:[\w-]+\s+)?$/i.test(before);
@@ -493,7 +497,7 @@ function meetings(v: SentenceView, doc: Doc): void {
     for (const p of places) add(d, p, 'place');
     if (!places.length) for (const p of within(v, clause.start, clause.end, isPlace)) if (p.type === 'place') add(d, p, 'place');
     if (time) d.time = time;
-    d.status = meetingStatus(v, time, doc.ctx, phrase, clauseText);
+    d.status = meetingStatus(v, time, doc.ctx, phrase, clauseText, !!doc.ctx.datelineKey && d.participants.get(doc.ctx.datelineKey)?.role === 'place');
     if (d.status === 'held' && intended) d.status = 'scheduled';
     if (isSession && parent) inherit(d, parent);
     else if (!hasRole(d, 'place') && doc.ctx.datelineKey && d.major && d.status === 'scheduled' && time?.interval.precision === 'week') addKey(d, doc.ctx.datelineKey, 'place', d.evidence);
@@ -543,6 +547,8 @@ function sessions(v: SentenceView, doc: Doc): void {
     if (!d.participants.size) doc.drafts.pop();
   }
 }
+
+const UNTIL_BEFORE = /\b(?:until|till|untill)\s+$/i;
 
 // Bodies whose name is itself a gathering: "the European Council", "the ASEAN Regional Forum".
 const GATHERING_BODY = /\b(?:council|forum|summit|conference|assembly|ministerial|meeting|dialogue)$/i;

@@ -67,6 +67,12 @@ describe('meetings', () => {
     expect(both.map((e) => e.status).sort()).toEqual(['held', 'scheduled']);
   });
 
+  it('dates a summit filed from its own city by the story, not by a deadline it set ("running until July 29")', () => {
+    const x = run('ABUJA, Dec 15 (Continental Wire) - West African leaders on Sunday gave the juntas six more months. Meeting in Abuja for the bloc\'s 66th ordinary summit, the ECOWAS Authority of Heads of State and Government set a transition period running until July 29, during which the door would remain open.', '2024-12-15');
+    const summit = x.events.find((e) => e.type === 'meeting' && /summit/.test(e.label));
+    expect(summit).toMatchObject({ status: 'held', time: { start: '2024-12-15' } });
+  });
+
   it('keeps a held meeting named bare apart from the next one of the same body', () => {
     const x = run('High Representative Kaja Kallas chaired the Foreign Affairs Council, which adopted sanctions. Ministers will take up defence at the next Foreign Affairs Council on 23 June.', '2025-03-21');
     expect(x.events.filter((e) => e.type === 'meeting').map((e) => e.status).sort()).toEqual(['held', 'scheduled']);
