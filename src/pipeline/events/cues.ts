@@ -22,7 +22,7 @@ export const STATUS_CUES: StatusCue[] = [
   // "to consider sending observers", "will look at supporting", "could explore"
   { id: 'consider', re: /\b(?:to|will|would|could|may|might|shall|agreed\s+to)\s+(?:consider|examine|study|look\s+(?:at|into)|explore)\b/gi, status: 'under_review' },
   // "Japan proposes widening", "offered helicopters", "tabled a regulation", "a proposal for a support office"
-  { id: 'propose', re: /\b(?:propos(?:ed|es|e|al|als)|offer(?:ed|s)?|tabled|tables|put\s+forward|floated|suggest(?:ed|s)?|pitched)\b/gi, status: 'proposed' },
+  { id: 'propose', re: /\b(?:propos(?:ed|es|e|al|als)|proposing(?=\s+that)|offer(?:ed|s)?|tabled|tables|put\s+forward|floated|suggest(?:ed|s)?|pitched)\b/gi, status: 'proposed' },
   // "plans to expand its presence", "intends to open"
   { id: 'plans-to', re: /\b(?:plans?|planned|planning|intends?|intended|proposes?|proposed|proposing|proposals?|seeks?|seeking|aims?|wants?|hopes?|offered|offers?)\s+(?:to|for)\b/gi, status: 'proposed' },
   // "agreed to", "approved", "decided to", "adopted", "endorsed", "signed", "renewed the mandate"; communiqués use the present ("Decides to", "Endorses")
@@ -32,8 +32,8 @@ export const STATUS_CUES: StatusCue[] = [
   { id: 'agreement-reached', re: /\b(?:agreement|deal|accord|memorandum(?:\s+of\s+understanding)?|letter\s+of\s+intent|declaration|roadmap|treaty|conclusions)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:reached|signed|agreed|concluded|adopted|struck|endorsed|approved)\b/gi, status: 'approved' },
   // "launched", "opened", "inaugurated", "established", "deployed", "set up"
   { id: 'implemented', re: /\b(?:launched|launches|opened|opens|inaugurated|inaugurates|established|establishes|deployed|deploys|set\s+up|unveiled|rolled\s+out|took\s+up\s+(?:their|its)\s+posts?|sent|dispatched|delivered|flew\s+in)\b/gi, status: 'implemented' },
-  // "rejected the proposal", "vetoed the resolution"
-  { id: 'rejected', re: /\b(?:rejected|rejects|vetoed|vetoes|blocked|blocks|turned\s+down|voted\s+(?:down|against)|dropped|shelved|abandoned|put\s+on\s+hold|fail(?:ed|s)?\s+to\s+(?:approve|adopt|agree))\b/gi, status: 'rejected' },
+  // "rejected the proposal", "vetoed the resolution", "turned the plan down"
+  { id: 'rejected', re: /\b(?:rejected|rejects|vetoed|vetoes|blocked|blocks|turned\s+down|turned\s+(?:the|this|that|its|his|her|their)\s+(?:plan|proposal|offer|idea|bid|request)\s+down|voted\s+(?:down|against)|dropped|shelved|abandoned|put\s+on\s+hold|fail(?:ed|s)?\s+to\s+(?:approve|adopt|agree))\b/gi, status: 'rejected' },
 ];
 
 export const STATUS_RANK: Record<ProposalStatus, number> = {

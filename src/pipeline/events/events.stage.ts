@@ -866,6 +866,13 @@ function plans(v: SentenceView, doc: Doc): void {
     // "the plan agreed by allies": a participle after a noun describes it. A passive ("were once more adopted by")
     // reports the step, and so does one set off by commas ("The MSS, authorized by the Council in October 2023, has").
     if (!nounLed && /^\s+(?:by|under)\b/i.test(after) && !PASSIVE_BEFORE.test(text.slice(Math.max(0, cue.at - 28), cue.at)) && !appositive) continue;
+    // "sent Putin a letter proposing ...": sending word is telling, not carrying out a step.
+    if (cue.status === 'implemented' && SENT_WORD_AFTER.test(after)) continue;
+    // "Moscow turned the plan down", "rejected the proposal": a verdict on a plan told just before moves that plan, it is no new one.
+    if (cue.status === 'rejected' && (BACK_REFERENCE.test(text.slice(cue.at, cue.end)) || BACK_REFERENCE.test(after))) {
+      const plan = recentPlan(doc, v.s.index);
+      if (plan) { plan.status = 'rejected'; continue; }
+    }
     // "opened the gathering with a dinner": opening a meeting is part of the meeting.
     if (cue.status === 'implemented' && /^\s+(?:the|its|a|their)?\s*(?:\w+\s+)?(?:gathering|session|meeting|talks|dialogue|conference|summit|debate|proceedings)\b/i.test(after)) continue;
     // "would consider the request": weighing something already told is no new plan.
@@ -909,7 +916,19 @@ function plans(v: SentenceView, doc: Doc): void {
   }
 }
 
+/** The latest plan told in the two sentences before `sentence`, for a verdict that points back at it. */
+function recentPlan(doc: Doc, sentence: number): Draft | undefined {
+  for (let i = doc.drafts.length - 1; i >= 0; i--) {
+    const o = doc.drafts[i];
+    if (o.sentence < sentence - 2) return undefined;
+    if ((o.type === 'proposal' || o.type === 'decision') && o.sentence < sentence) return o;
+  }
+  return undefined;
+}
+
 const TO_BEFORE = /\bto\s$/i;
+const SENT_WORD_AFTER = /^\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:a|an)\s+(?:letter|message|note|signal)\b/;
+const BACK_REFERENCE = /(?:^|\s)(?:the|this|that)\s+(?:plan|proposal|offer|idea|bid)\b/i;
 const TASKING = /^(?:tasked|tasks|instructed|instructs|mandated|mandates|entrusted|entrusts)$/i;
 const PRONOUN_OPENING = /^\s*(?:I|we|he|she|they)\b/i;
 const WE_OPENING = /^\s*we\b/i;

@@ -425,6 +425,14 @@ describe('proposals and decisions', () => {
     expect(names(y, only(y, 'proposal'))).toContain('G7');
   });
 
+  it('reads a letter proposing a step as a proposal, and "turned the plan down" next as its rejection', () => {
+    const x = run('In July 2023 Secretary-General Antonio Guterres sent Vladimir Putin a letter proposing that a subsidiary of Rosselkhozbank be connected to SWIFT. Moscow turned the plan down.', '2025-04-08');
+    const plans = x.events.filter((e) => e.type === 'proposal' || e.type === 'decision');
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toMatchObject({ status: 'rejected', time: { iso: '2023-07' } });
+    expect(names(x, plans[0])).toContain('Antonio Guterres');
+  });
+
   it('raises a plan\'s status when a later sentence reports it approved', () => {
     const x = run('EU ministers will review plans to open a liaison office in Amman. On Friday, the EU agreed to open the liaison office in Amman.', '2025-04-02');
     const plans = x.events.filter((e) => e.type === 'proposal' || e.type === 'decision');
