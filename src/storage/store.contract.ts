@@ -502,6 +502,13 @@ export function runStoreContract({ name, newStore, newOldDatabase }: StoreContra
       expect(t.items.map((i) => i.start)).toEqual(['2025-03-31', '2025-04-03']);
       expect(await store.timeline({ limit: 1, offset: 1 })).toMatchObject({ total: 2, items: [{ start: '2025-04-03' }] });
       expect((await store.timeline({ type: 'visit' })).total).toBe(0);
+      // The timeline names the same places and participants, in the same order, as the list.
+      for (const item of t.items) {
+        const summary = all.items.find((e) => e.id === item.id)!;
+        expect(item.places).toEqual(summary.places);
+        expect(item.participants).toEqual([...new Map(summary.participants.map((p) => [p.entity.id, p.entity])).values()]);
+        expect(item.participants.length + item.places.length).toBeGreaterThan(0);
+      }
     });
 
     it('keeps every review action and edit as history', async () => {
