@@ -260,10 +260,21 @@ function paragraphDay(views: SentenceView[], at: number): TimeExpression | undef
 }
 
 /** A label a reader can scan: one line, no dangling "to"/"and" or closing punctuation, at most ~90 characters. */
+// What a label may not end with: punctuation and quote marks, then a dangling little word.
+const LABEL_TRAILING_MARKS = new Set([' ', ',', ';', ':', '.', '“', '”', '"', "'", '’']);
+const LABEL_TRAILING_WORDS = new Set(['to', 'and', 'or', 'the', 'a', 'an', 'of', 'that', 'with', 'for', 'by', 'in', 'on']);
+
 function tidyLabel(label: string): string {
   let s = label.replace(/\s+/g, ' ').trim();
   if (s.length > 90) s = s.slice(0, s.lastIndexOf(' ', 88) > 40 ? s.lastIndexOf(' ', 88) : 88) + ' …';
-  for (let i = 0; i < 3; i++) s = s.replace(/[\s,;:.“”"'’]+$/u, '').replace(/\s+(?:to|and|or|the|a|an|of|that|with|for|by|in|on)$/i, '');
+  // Trimmed by hand: end-anchored regexes are tried at every position of a long clause.
+  for (let i = 0; i < 3; i++) {
+    let end = s.length;
+    while (end > 0 && LABEL_TRAILING_MARKS.has(s[end - 1])) end--;
+    s = s.slice(0, end);
+    const space = s.lastIndexOf(' ');
+    if (space >= 0 && LABEL_TRAILING_WORDS.has(s.slice(space + 1).toLowerCase())) s = s.slice(0, space);
+  }
   return s;
 }
 
