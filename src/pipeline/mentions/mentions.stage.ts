@@ -98,8 +98,11 @@ const ATTRIBUTIVE_NOUNS = new Set([
 /** Dictionary pass: the longest known name starting at each token. */
 function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sentence: number): Candidate[] {
   const out: Candidate[] = [];
+  // The hit at i + 1 when "the" at i already looked it up, so it is not looked up twice.
+  let ahead: ReturnType<typeof longestHitAt> | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const found = longestHitAt(tokens, i, r);
+    const found = ahead ?? longestHitAt(tokens, i, r);
+    ahead = null;
     if (!found) continue;
     let best: DictHit | undefined = found.hit;
     const bestLen = found.len;
@@ -107,7 +110,7 @@ function dictionaryPass(tokens: Token[], r: MentionResources, text: string, sent
     // ("the organization") gives way to a longer name starting right after it.
     if (tokens[i].key === 'the') {
       const next = longestHitAt(tokens, i + 1, r);
-      if (next && next.len + 1 > bestLen) continue;
+      if (next && next.len + 1 > bestLen) { ahead = next; continue; }
     }
     // "Gulf states", "Pacific islands", "European leaders": a place name used as an adjective names no place.
     if (best && best.kind === 'region' && ATTRIBUTIVE_NOUNS.has(tokens[i + bestLen]?.key ?? '')) best = undefined;
@@ -532,8 +535,10 @@ function holdersOfPosts(
   tokens: Token[], text: string, sentence: Sentence, cands: Candidate[], cover: Coverage,
   r: MentionResources, people: Map<string, Candidate>,
 ): void {
-  const posts = cands.filter((c) => c.type === 'instrument' && c.attributes?.instrumentKind === 'envoy');
-  for (const post of posts) {
+  // Only the candidates found before this pass: the people it adds are no posts.
+  for (let ci = 0, n = cands.length; ci < n; ci++) {
+    const post = cands[ci];
+    if (post.type !== 'instrument' || post.attributes?.instrumentKind !== 'envoy') continue;
     let from = -1;
     let to = -1;
     // A post named with its host ("... in Georgia") ends after the host, past its token range.
