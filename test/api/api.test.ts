@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type LiaisonApp } from '../../src/api/index.js';
-import { multipart, openTempStore, SEED_PATH, SEED_PUBLISHED, type TempStore } from './helpers.js';
+import { multipart, openTempStore, SEED_PUBLISHED, type TempStore } from './helpers.js';
+import { readSeedArticle, runsWithShared } from '../shared-files.js';
 
 // One app over one temporary SQLite file; the tests below build on each other's records
 // (ingest first, then read, review, edit), in file order.
 let temp: TempStore;
 let app: LiaisonApp;
-const seedText = readFileSync(SEED_PATH, 'utf8');
+const seedText = readSeedArticle();
 let seedDocumentId = '';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -41,7 +41,7 @@ afterAll(async () => {
   await temp?.cleanup();
 });
 
-describe('meta', () => {
+describe.runIf(runsWithShared)('meta', () => {
   it('answers health with the store kind, and sets CSP and nosniff on every response', async () => {
     const res = await get('/api/health');
     expect(res.status).toBe(200);
@@ -89,7 +89,7 @@ describe('meta', () => {
   });
 });
 
-describe('documents', () => {
+describe.runIf(runsWithShared)('documents', () => {
   it('ingests the seed article: 201 with the document, its mentions and its records', async () => {
     const res = await send('POST', '/api/documents', { text: seedText, published: SEED_PUBLISHED, outlet: 'Aletihad' });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -166,7 +166,7 @@ describe('documents', () => {
   });
 });
 
-describe('events', () => {
+describe.runIf(runsWithShared)('events', () => {
   it('lists events filtered by type and by status, paginated', async () => {
     const all = await get('/api/events?limit=500');
     expect(all.status).toBe(200);
@@ -230,7 +230,7 @@ describe('events', () => {
   });
 });
 
-describe('entities', () => {
+describe.runIf(runsWithShared)('entities', () => {
   it('filters entities by type and words, and gives one with aliases, events, related entities and sources', async () => {
     const people = await get('/api/entities?type=person');
     expect(people.body.items.length).toBeGreaterThan(1);
@@ -285,7 +285,7 @@ describe('entities', () => {
   });
 });
 
-describe('review', () => {
+describe.runIf(runsWithShared)('review', () => {
   it('confirms a draft, and a later read shows it confirmed with the decision in history', async () => {
     const queue = await get('/api/review?kind=event');
     expect(queue.status).toBe(200);
@@ -310,7 +310,7 @@ describe('review', () => {
   });
 });
 
-describe('views', () => {
+describe.runIf(runsWithShared)('views', () => {
   it('filters the timeline by type and dates', async () => {
     const visits = await get('/api/timeline?type=visit');
     expect(visits.status).toBe(200);

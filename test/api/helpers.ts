@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openStore, type Store } from '../../src/storage/index.js';
 
-export const SEED_PATH = '/work/shared/seed/000_8e139579997b0ee8.txt';
+export { SEED_ARTICLE as SEED_PATH } from '../shared-files.js';
 export const SEED_PUBLISHED = '2025-04-02';
 
 export interface TempStore {

@@ -7,6 +7,7 @@ import { createApp, type LiaisonApp } from '../../src/api/index.js';
 import { loadConfig } from '../../src/config.js';
 import { openStore, type Store } from '../../src/storage/index.js';
 import { SEED_PATH, SEED_PUBLISHED } from './helpers.js';
+import { runsWithShared } from '../shared-files.js';
 
 // The same API over PostgreSQL, in a database of its own that is dropped afterwards.
 // Unreachable server: skipped with a message, except under CI where it must fail.
@@ -27,7 +28,7 @@ const reachable = await admin('select 1').then(() => true, () => false);
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 if (!reachable && !inCi) console.warn('PostgreSQL not reachable at 127.0.0.1:5432: API tests on PostgreSQL skipped');
 
-describe.skipIf(!reachable && !inCi)('API on PostgreSQL', () => {
+describe.skipIf((!reachable && !inCi) || !runsWithShared)('API on PostgreSQL', () => {
   let store: Store;
   let app: LiaisonApp;
   let dir: string;

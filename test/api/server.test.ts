@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/api/index.js';
 import { openTempStore, SEED_PATH, type TempStore } from './helpers.js';
+import { runsWithShared } from '../shared-files.js';
 
 // The real server on a free loopback port, over a temporary "repository" holding a small
 // sample corpus and (in one case) a built UI.
@@ -34,7 +35,7 @@ async function start(withUi: boolean): Promise<{ lines: string[]; url: string }>
   return { lines, url: server.url };
 }
 
-describe('startServer', () => {
+describe.runIf(runsWithShared)('startServer', () => {
   it('ingests the sample corpus into an empty database, with dates from the answer keys, and says so', async () => {
     const { lines, url } = await start(false);
     expect(lines).toContain('sample corpus: ingested 2 documents');

@@ -6,16 +6,16 @@
  * (to refresh the README's pictures), else in a temporary folder so a test run leaves the
  * working tree as it was.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import { ensureWebBuilt, hasChromium, launchBrowser, REPO_ROOT, startTestServer } from './harness.js';
 import type { TestBrowser, TestServer } from './harness.js';
+import { readSeedArticle, runsWithShared, SEED_ARTICLE } from '../shared-files.js';
 
-const SEED_FILE = join(REPO_ROOT, '..', 'shared', 'seed', '000_8e139579997b0ee8.txt');
-const SEED = existsSync(SEED_FILE) ? readFileSync(SEED_FILE, 'utf8') : '';
+const SEED = readSeedArticle();
 const SHOTS = process.env.LIAISON_SCREENSHOTS === 'docs' ? join(REPO_ROOT, 'docs', 'screenshots') : join(tmpdir(), 'liaison-screenshots');
 
 /** Resolves with the first response to `method path` (path may be a prefix followed by ? or /). */
@@ -57,12 +57,12 @@ async function loadSampleTexts(baseUrl: string): Promise<void> {
 
 const enabled = hasChromium();
 
-describe.skipIf(!enabled)('web UI in Chromium', () => {
+describe.skipIf(!enabled || !runsWithShared)('web UI in Chromium', () => {
   let server: TestServer;
   let browser: TestBrowser;
 
   beforeAll(async () => {
-    if (!SEED) throw new Error(`The seed article is missing at ${SEED_FILE}: the tests paste it as a new user would. Check out ../shared beside the repository.`);
+    if (!SEED) throw new Error(`The seed article is missing at ${SEED_ARTICLE}: the tests paste it as a new user would. Check out ../shared beside the repository.`);
     await ensureWebBuilt();
     // The clock sits on the seed's publication day, so its meetings count as upcoming.
     server = await startTestServer({ now: '2025-04-02T09:00:00Z' });

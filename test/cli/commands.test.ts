@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REPO_ROOT, runCli, SEED_TEXT } from './run-cli.js';
+import { runsWithShared } from '../shared-files.js';
 
 // Each test runs the real binary several times; on a busy 2-core machine one run can take ~10 s.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
@@ -13,6 +14,7 @@ let db: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'liaison-cli-cmd-'));
   db = join(dir, 'records.db');
+  if (!runsWithShared) return;
   const run = await runCli(['ingest', SEED_TEXT, '--published', '2025-04-02', '--db', db]);
   expect(run.code, run.stderr).toBe(0);
 });
@@ -25,7 +27,7 @@ const json = async (args: string[]) => {
   return JSON.parse(run.stdout);
 };
 
-describe('liaison extract', () => {
+describe.runIf(runsWithShared)('liaison extract', () => {
   it('prints the eval format with --format gold, touching no database', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'liaison-cli-cwd-'));
     const run = await runCli(['extract', SEED_TEXT, '--published', '2025-04-02', '--format', 'gold'], { cwd });
@@ -64,7 +66,7 @@ describe('liaison extract', () => {
   });
 });
 
-describe('record commands', () => {
+describe.runIf(runsWithShared)('record commands', () => {
   it('lists documents as JSON pages and as a table', async () => {
     const page = await json(['documents', '--json']);
     expect(page).toMatchObject({ total: 1, limit: 50, offset: 0 });
@@ -121,7 +123,7 @@ describe('record commands', () => {
   });
 });
 
-describe('liaison eval', () => {
+describe.runIf(runsWithShared)('liaison eval', () => {
   it('extracts each keyed text, runs the scorer and prints its summary', async () => {
     const gold = join(dir, 'gold');
     mkdirSync(gold);

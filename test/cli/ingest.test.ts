@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/storage/index.js';
 import { runCli, SEED_TEXT } from './run-cli.js';
+import { hasShared, runsWithShared } from '../shared-files.js';
 
 // Each test runs the real binary several times; on a busy 2-core machine one run can take ~10 s.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
@@ -12,7 +13,7 @@ vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 let dir: string;
 let inbox: string;
 let db: string;
-const seed = readFileSync(SEED_TEXT, 'utf8');
+const seed = hasShared ? readFileSync(SEED_TEXT, 'utf8') : '';
 
 async function countRows() {
   const store = await openStore({ dbFile: db });
@@ -49,7 +50,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('liaison ingest', () => {
+describe.runIf(runsWithShared)('liaison ingest', () => {
   it('ingests the good files, names each bad one with a reason, exits 1, and writes nothing for the bad ones', async () => {
     const run = await runCli(['ingest', inbox, '--json', '--db', db]);
     expect(run.code).toBe(1);

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runCli, SEED_TEXT } from './run-cli.js';
+import { runsWithShared } from '../shared-files.js';
 
 // Each test runs the real binary several times; on a busy 2-core machine one run can take ~10 s.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
@@ -36,7 +37,7 @@ describe.runIf(!isReachable && inCi)('CLI on PostgreSQL under CI', () => {
   it('needs PostgreSQL', () => expect.fail('PostgreSQL is not reachable at 127.0.0.1:5432 and CI is set: .ci/run should have started it.'));
 });
 
-describe.skipIf(!isReachable)('CLI on PostgreSQL (DATABASE_URL)', () => {
+describe.skipIf(!isReachable || !runsWithShared)('CLI on PostgreSQL (DATABASE_URL)', () => {
   const env = { DATABASE_URL: DB_URL };
 
   it('ingests into PostgreSQL, treats a repeat as a duplicate, and reads it back', async () => {

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SEED_TEXT = join(REPO_ROOT, '..', 'shared', 'eval', 'dev', 'seed-nato-ministers.txt');
+export { SEED_DEV_TEXT as SEED_TEXT } from '../shared-files.js';
 
 export interface CliRun {
   code: number;

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Segmented } from '../types.js';
 import { findTimes, resolveTime } from './index.js';
+import { readSeedArticle, runsWithShared } from '../../../test/shared-files.js';
 
 /** Test-only segmentation: one paragraph per line, sentences at . ! ? before a capital. */
 function segment(text: string): Segmented {
@@ -29,8 +29,8 @@ function only(sentence: string, published?: string): string {
   return found.map((t) => `${t.text} → ${t.interval.iso} (${t.interval.tense})`).join(' | ');
 }
 
-describe('findTimes on the reference text', () => {
-  const text = readFileSync(new URL('../../../../shared/seed/000_8e139579997b0ee8.txt', import.meta.url), 'utf8');
+describe.runIf(runsWithShared)('findTimes on the reference text', () => {
+  const text = readSeedArticle();
   const times = findTimes(segment(text), { published: '2025-04-02' });
   const byText = new Map(times.map((t) => [t.text, t]));
 
